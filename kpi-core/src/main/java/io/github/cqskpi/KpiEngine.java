@@ -1,0 +1,81 @@
+package io.github.cqskpi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Evaluates unit-level statistics against the targets of the rule sets on the classpath.
+ *
+ * <p>Build one engine at start-up and share it: it is immutable and safe for use by many
+ * threads at once. Building it loads every rule set found on the classpath and fails at once
+ * if one is corrupt.
+ *
+ * <pre>{@code
+ * KpiEngine engine = KpiEngine.builder().build();
+ * UnitRecord commune = UnitRecord.of(Unit.of("xa-quang-son", Level.COMMUNE), Period.year(2022))
+ *         .with("dossiers.level4.total", 120)
+ *         .with("dossiers.level4.online", 50);
+ * EvaluationResponse response = engine.evaluate(EvaluationRequest.of(commune).asOf(LocalDate.of(2022, 12, 31)));
+ * response.results().forEach(r -> System.out.println(r.target() + " " + r.status()));
+ * }</pre>
+ */
+public interface KpiEngine {
+
+    /**
+     * A builder for an engine.
+     *
+     * @return a new builder
+     */
+    static KpiEngineBuilder builder() {
+        return new KpiEngineBuilder();
+    }
+
+    /**
+     * Evaluates a request. Bad records become errors in the response; the others are evaluated.
+     *
+     * @param request the request
+     * @return the response
+     * @throws UnknownRuleSetException when the request names a rule set or version that is not loaded
+     */
+    EvaluationResponse evaluate(EvaluationRequest request);
+
+    /**
+     * Reads a request as the JSON contract fixes it and evaluates it.
+     *
+     * @param json the request's bytes, UTF-8
+     * @param overrides choices that take the place of the request's own
+     * @return the response
+     * @throws UnreadableRequestException when the request as a whole cannot be read
+     * @throws IOException when the stream fails
+     */
+    EvaluationResponse evaluateJson(InputStream json, RequestOverrides overrides) throws IOException;
+
+    /**
+     * Writes a response as the JSON contract fixes it, UTF-8. The same response always gives
+     * the same bytes.
+     *
+     * @param response the response
+     * @param out where to write; left open
+     * @throws IOException when the stream fails
+     */
+    void writeJson(EvaluationResponse response, OutputStream out) throws IOException;
+
+    /**
+     * The loaded rule set versions, by id and then by version, oldest first.
+     *
+     * @return the rule sets
+     */
+    List<RuleSetInfo> ruleSets();
+
+    /**
+     * One loaded rule set version.
+     *
+     * @param id the rule set's id
+     * @param version the version, or empty for the newest
+     * @return the rule set, if loaded
+     */
+    Optional<RuleSetInfo> ruleSet(String id, Optional<String> version);
+}

@@ -1,0 +1,44 @@
+package io.github.cqskpi;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The result of one record for one target.
+ *
+ * @param record the record's index in the request, from 0
+ * @param unitId the record's unit
+ * @param period the record's period
+ * @param target the target's ID, such as {@code DOSSIER_ONLINE_L4}
+ * @param clause the directive's clause, such as {@code 1 ¶5}
+ * @param status the outcome
+ * @param actual what was measured, if anything
+ * @param required the figure in force, if any
+ * @param reason why the result is not a plain verdict; empty for {@code MET} and {@code NOT_MET}
+ * @param message the result in words
+ */
+public record TargetResult(
+        int record,
+        String unitId,
+        Period period,
+        String target,
+        String clause,
+        Status status,
+        Optional<Measurement> actual,
+        Optional<Requirement> required,
+        Optional<Reason> reason,
+        Message message) {
+
+    /** Checks the parts. */
+    public TargetResult {
+        Objects.requireNonNull(unitId, "unitId");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(clause, "clause");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(actual, "actual");
+        Objects.requireNonNull(required, "required");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(message, "message");
+    }
+}

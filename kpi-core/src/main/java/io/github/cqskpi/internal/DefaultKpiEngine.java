@@ -1,0 +1,195 @@
+package io.github.cqskpi.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import io.github.cqskpi.EvaluationRequest;
+import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.KpiEngine;
+import io.github.cqskpi.Measurement;
+import io.github.cqskpi.MetricValue;
+import io.github.cqskpi.Reason;
+import io.github.cqskpi.RecordError;
+import io.github.cqskpi.RequestOverrides;
+import io.github.cqskpi.RuleSetInfo;
+import io.github.cqskpi.RuleSetRef;
+import io.github.cqskpi.Status;
+import io.github.cqskpi.Summary;
+import io.github.cqskpi.TargetResult;
+import io.github.cqskpi.UnknownRuleSetException;
+import io.github.cqskpi.UnitRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine: one way through, request → validation → facts → rules → results → response.
+ */
+public final class DefaultKpiEngine implements KpiEngine {
+
+    /** The rule set a request gets when it names none. */
+    public static final String DEFAULT_RULE_SET = "dak-nong-2022";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultKpiEngine.class);
+
+    private final Clock clock;
+    private final JsonFactory json = new JsonFactory();
+    private final Map<String, TreeMap<String, LoadedRuleSet>> ruleSets;
+
+    /**
+     * Loads every rule set on the class loader's classpath.
+     *
+     * @param clock the clock whose day is the default evaluation date
+     * @param loader the class loader
+     */
+    public DefaultKpiEngine(Clock clock, ClassLoader loader) {
+        this.clock = clock;
+        Map<String, TreeMap<String, LoadedRuleSet>> sets = new TreeMap<>();
+        for (LoadedRuleSet rs : RuleSetLoader.loadAll(loader)) {
+            LoadedRuleSet before = sets.computeIfAbsent(rs.ref().id(), k -> new TreeMap<>(SemVer.ORDER))
+                    .putIfAbsent(rs.ref().version(), rs);
+            if (before != null) {
+                throw new IllegalStateException("rule set " + rs.ref().id() + "@" + rs.ref().version()
+                        + " is on the classpath twice");
+            }
+        }
+        this.ruleSets = Collections.unmodifiableMap(sets);
+        LOG.debug("engine ready with {}", refs());
+    }
+
+    @Override
+    public EvaluationResponse evaluate(EvaluationRequest request) {
+        LoadedRuleSet rs = select(request.ruleSet(), request.ruleSetVersion(), "/ruleSet");
+        LocalDate asOf = request.asOf().orElseGet(() -> LocalDate.now(clock));
+        List<RecordDraft> drafts = new ArrayList<>(request.records().size());
+        int i = 0;
+        for (UnitRecord r : request.records()) {
+            drafts.add(RecordDraft.of(i++, r, rs.vocabulary()));
+        }
+        return run(rs, asOf, drafts);
+    }
+
+    @Override
+    public EvaluationResponse evaluateJson(InputStream in, RequestOverrides overrides) throws IOException {
+        RequestReader.RawRequest raw = RequestReader.read(json, in);
+        LoadedRuleSet rs = overrides.ruleSet().isPresent()
+                ? select(overrides.ruleSet(), overrides.ruleSetVersion(), "--rule-set")
+                : select(raw.ruleSet(), raw.ruleSetVersion(), "/ruleSet");
+        LocalDate asOf = overrides.asOf().or(raw::asOf).orElseGet(() -> LocalDate.now(clock));
+        List<RecordDraft> drafts = new ArrayList<>(raw.records().size());
+        for (int i = 0; i < raw.records().size(); i++) {
+            drafts.add(RecordDecoder.decode(i, raw.records().get(i), rs.vocabulary()));
+        }
+        return run(rs, asOf, drafts);
+    }
+
+    @Override
+    public void writeJson(EvaluationResponse response, OutputStream out) throws IOException {
+        ResponseWriter.write(json, response, out);
+    }
+
+    @Override
+    public List<RuleSetInfo> ruleSets() {
+        List<RuleSetInfo> out = new ArrayList<>();
+        for (TreeMap<String, LoadedRuleSet> versions : ruleSets.values()) {
+            versions.values().forEach(rs -> out.add(rs.info()));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<RuleSetInfo> ruleSet(String id, Optional<String> version) {
+        TreeMap<String, LoadedRuleSet> versions = ruleSets.get(id);
+        if (versions == null) {
+            return Optional.empty();
+        }
+        LoadedRuleSet rs = version.isPresent() ? versions.get(version.get()) : versions.lastEntry().getValue();
+        return Optional.ofNullable(rs).map(LoadedRuleSet::info);
+    }
+
+    private LoadedRuleSet select(Optional<String> id, Optional<String> version, String path) {
+        String wanted = id.orElse(DEFAULT_RULE_SET);
+        TreeMap<String, LoadedRuleSet> versions = ruleSets.get(wanted);
+        LoadedRuleSet rs = versions == null ? null
+                : version.isPresent() ? versions.get(version.get()) : versions.lastEntry().getValue();
+        if (rs == null) {
+            throw new UnknownRuleSetException(path, wanted + version.map(v -> "@" + v).orElse(""), refs());
+        }
+        return rs;
+    }
+
+    private List<RuleSetRef> refs() {
+        List<RuleSetRef> out = new ArrayList<>();
+        ruleSets.values().forEach(v -> v.values().forEach(rs -> out.add(rs.ref())));
+        return out;
+    }
+
+    private EvaluationResponse run(LoadedRuleSet rs, LocalDate asOf, List<RecordDraft> drafts) {
+        Validator.validate(drafts, rs.vocabulary(), asOf);
+
+        List<ValidRecord> valid = new ArrayList<>(drafts.size());
+        for (RecordDraft d : drafts) {
+            if (!d.rejected()) {
+                valid.add(d.toValid());
+            }
+        }
+        Map<String, Map<LocalDate, List<MetricValue[]>>> byUnitAndEnd = new HashMap<>();
+        for (ValidRecord v : valid) {
+            byUnitAndEnd.computeIfAbsent(v.unitId(), k -> new HashMap<>())
+                    .computeIfAbsent(v.period().to(), k -> new ArrayList<>(1)).add(v.values());
+        }
+        RecordState[] states = new RecordState[drafts.size()];
+        List<io.github.cqskpi.rule.UnitPeriod> facts = new ArrayList<>(valid.size());
+        for (ValidRecord v : valid) {
+            List<MetricValue[]> previous = byUnitAndEnd.get(v.unitId())
+                    .getOrDefault(v.period().from().minusDays(1), List.of());
+            RecordState s = new RecordState(rs, v, asOf, previous);
+            states[v.index()] = s;
+            facts.add(s.fact());
+        }
+
+        rs.rules().fire(facts);
+
+        List<TargetResult> results = new ArrayList<>(valid.size() * rs.targets().size());
+        List<RecordError> errors = new ArrayList<>();
+        EnumMap<Status, Long> byStatus = new EnumMap<>(Status.class);
+        for (RecordDraft d : drafts) {
+            RecordState s = states[d.index];
+            if (s == null) {
+                errors.addAll(d.errors());
+                continue;
+            }
+            if (s.fault() != null) {
+                throw new IllegalStateException("rule set " + rs.ref().id() + "@" + rs.ref().version()
+                        + " failed on record " + d.index + ": " + s.fault());
+            }
+            for (TargetDef t : rs.targets()) {
+                if (!t.appliesTo(s.record().level(), s.roles())) {
+                    continue;
+                }
+                Verdict v = s.verdict(t.ordinal());
+                if (v == null) {
+                    v = Verdict.OUTSIDE_WINDOW;
+                }
+                Reason reason = v.reason() == null ? null : Wording.reason(v, t, s, rs);
+                Measurement actual = v.actual();
+                results.add(new TargetResult(d.index, d.unitId, s.period(), t.id(), t.clause(), v.status(),
+                        Optional.ofNullable(actual), Optional.ofNullable(v.required()), Optional.ofNullable(reason),
+                        Wording.message(t, v.status(), actual, v.required(), reason)));
+                byStatus.merge(v.status(), 1L, Long::sum);
+            }
+        }
+        Summary summary = new Summary(drafts.size(), valid.size(), drafts.size() - valid.size(), byStatus);
+        return new EvaluationResponse(rs.ref(), asOf, results, errors, summary);
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.cqskpi.internal;
+
+import io.github.cqskpi.RuleSetInfo;
+import io.github.cqskpi.RuleSetRef;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One rule set version, ready to evaluate: its catalogue, vocabulary, figures by rule name and
+ * the Drools rules that select them.
+ */
+final class LoadedRuleSet {
+
+    private final RuleSetInfo info;
+    private final Vocabulary vocabulary;
+    private final List<TargetDef> targets;
+    private final Map<String, Figure> figures;
+    private final DroolsRules rules;
+
+    LoadedRuleSet(RuleSetInfo info, Vocabulary vocabulary, List<TargetDef> targets, Map<String, Figure> figures,
+            DroolsRules rules) {
+        this.info = info;
+        this.vocabulary = vocabulary;
+        this.targets = List.copyOf(targets);
+        this.figures = Map.copyOf(figures);
+        this.rules = rules;
+    }
+
+    RuleSetInfo info() {
+        return info;
+    }
+
+    RuleSetRef ref() {
+        return info.ref();
+    }
+
+    Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    List<TargetDef> targets() {
+        return targets;
+    }
+
+    Figure figure(String rule) {
+        return figures.get(rule);
+    }
+
+    DroolsRules rules() {
+        return rules;
+    }
+
+    /** The windows of a target's figures, in words, for the reason of a result outside them. */
+    String windows(TargetDef t) {
+        return info.targets().get(t.ordinal()).figures().stream()
+                .map(f -> f.window())
+                .distinct()
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("none");
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.cqskpi.internal;
+
+import java.util.List;
+
+/**
+ * What a target measures, with its keys resolved to indices of the rule set's vocabulary.
+ */
+sealed interface Measure {
+
+    /** The keys the measure reads, in order. */
+    List<String> keys();
+
+    /** The measure in words, such as {@code documents.electronic / documents.total}. */
+    String describe();
+
+    /** A part over a whole, judged against a percentage. */
+    record OfRatio(String numerator, int numeratorIndex, String denominator, int denominatorIndex) implements Measure {
+        public List<String> keys() {
+            return List.of(numerator, denominator);
+        }
+
+        public String describe() {
+            return numerator + " / " + denominator;
+        }
+    }
+
+    /** One count, judged against a value; {@code perCalendarMonth} when only a one-month period can show it. */
+    record OfCount(String key, int index, boolean perCalendarMonth) implements Measure {
+        public List<String> keys() {
+            return List.of(key);
+        }
+
+        public String describe() {
+            return perCalendarMonth ? key + " per calendar month" : key;
+        }
+    }
+
+    /** A submission date, judged against a deadline. */
+    record OfDate(String key, int index) implements Measure {
+        public List<String> keys() {
+            return List.of(key);
+        }
+
+        public String describe() {
+            return key;
+        }
+    }
+
+    /** A milestone flag. */
+    record OfFlag(String key, int index) implements Measure {
+        public List<String> keys() {
+            return List.of(key);
+        }
+
+        public String describe() {
+            return key;
+        }
+    }
+
+    /** A rate against the same unit's previous record. */
+    record OfTrend(String numerator, int numeratorIndex, String denominator, int denominatorIndex) implements Measure {
+        public List<String> keys() {
+            return List.of(numerator, denominator);
+        }
+
+        public String describe() {
+            return numerator + " / " + denominator + " against the previous period";
+        }
+    }
+}

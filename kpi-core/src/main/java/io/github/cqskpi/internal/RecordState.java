@@ -1,0 +1,98 @@
+package io.github.cqskpi.internal;
+
+import io.github.cqskpi.MetricValue;
+import io.github.cqskpi.Period;
+import io.github.cqskpi.rule.Judgement;
+import io.github.cqskpi.rule.UnitPeriod;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The engine's side of one valid record while its rule set fires: its values, the previous
+ * records the trend compares with, and one verdict slot per target.
+ */
+final class RecordState implements Judgement {
+
+    private final LoadedRuleSet ruleSet;
+    private final ValidRecord record;
+    private final LocalDate asOf;
+    private final List<MetricValue[]> previous;
+    private final Verdict[] verdicts;
+    private final UnitPeriod fact;
+    private String fault;
+
+    RecordState(LoadedRuleSet ruleSet, ValidRecord record, LocalDate asOf, List<MetricValue[]> previous) {
+        this.ruleSet = ruleSet;
+        this.record = record;
+        this.asOf = asOf;
+        this.previous = previous;
+        this.verdicts = new Verdict[ruleSet.targets().size()];
+        this.fact = new UnitPeriod(record.index(), record.unitId(), record.level(), record.roles(),
+                record.period().from(), record.period().to(), this);
+    }
+
+    @Override
+    public void apply(String ruleName) {
+        Figure f = ruleSet.figure(ruleName);
+        if (f == null) {
+            fail("rule \"" + ruleName + "\" has no figure");
+            return;
+        }
+        TargetDef t = f.target();
+        if (!t.appliesTo(record.level(), record.roles()) || !f.levels().contains(record.level())) {
+            fail("rule \"" + ruleName + "\" matched a " + record.level() + " unit with roles " + record.roles()
+                    + ", outside the scope its target and @levels declare");
+            return;
+        }
+        if (verdicts[t.ordinal()] != null) {
+            fail("rules \"" + verdicts[t.ordinal()].figure().rule() + "\" and \"" + ruleName
+                    + "\" both judged target " + t.id());
+            return;
+        }
+        verdicts[t.ordinal()] = Judge.judge(f, this);
+    }
+
+    private void fail(String why) {
+        if (fault == null) {
+            fault = why;
+        }
+    }
+
+    UnitPeriod fact() {
+        return fact;
+    }
+
+    ValidRecord record() {
+        return record;
+    }
+
+    MetricValue value(int index) {
+        return record.values()[index];
+    }
+
+    Period period() {
+        return record.period();
+    }
+
+    LocalDate asOf() {
+        return asOf;
+    }
+
+    List<MetricValue[]> previous() {
+        return previous;
+    }
+
+    Verdict verdict(int ordinal) {
+        return verdicts[ordinal];
+    }
+
+    /** What went wrong in the rules for this record, or {@code null}. */
+    String fault() {
+        return fault;
+    }
+
+    Set<String> roles() {
+        return record.roles();
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.cqskpi.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.cqskpi.UnreadableRequestException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the top level of a JSON request. Anything wrong here makes the whole request
+ * unreadable; the records are kept as trees for {@link RecordDecoder}, which reports their
+ * problems one record at a time.
+ */
+final class RequestReader {
+
+    /** The request's top level, its records still unread. */
+    record RawRequest(Optional<LocalDate> asOf, Optional<String> ruleSet, Optional<String> ruleSetVersion,
+            List<JsonTree.Node> records) {
+    }
+
+    private RequestReader() {
+    }
+
+    static RawRequest read(JsonFactory factory, InputStream in) throws IOException {
+        try (JsonParser p = factory.createParser(in)) {
+            return read(p);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableRequestException("", "the request is not valid JSON: " + e.getOriginalMessage()
+                    + location(e), e);
+        }
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    private static RawRequest read(JsonParser p) throws IOException {
+        JsonToken first = p.nextToken();
+        if (first == null) {
+            throw new UnreadableRequestException("", "the request is empty");
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw new UnreadableRequestException("", "the request must be a JSON object, not " + first.asString());
+        }
+        Set<String> seen = new HashSet<>();
+        Optional<LocalDate> asOf = Optional.empty();
+        Optional<String> ruleSet = Optional.empty();
+        Optional<String> version = Optional.empty();
+        List<JsonTree.Node> records = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (!seen.add(name)) {
+                throw new UnreadableRequestException("/" + JsonTree.pointerSegment(name),
+                        "the request gives field \"" + name + "\" twice");
+            }
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "asOf" -> {
+                    String s = text(p, t, name);
+                    LocalDate day = RecordDecoder.parseDay(s);
+                    if (day == null) {
+                        throw new UnreadableRequestException("/asOf", "asOf \"" + s
+                                + "\" is not a calendar day YYYY-MM-DD");
+                    }
+                    asOf = Optional.of(day);
+                }
+                case "ruleSet" -> ruleSet = Optional.of(text(p, t, name));
+                case "ruleSetVersion" -> version = Optional.of(text(p, t, name));
+                case "records" -> {
+                    if (t != JsonToken.START_ARRAY) {
+                        throw new UnreadableRequestException("/records", "records must be an array, not "
+                                + (t.isStructStart() ? t.asString() : p.getText()));
+                    }
+                    records = new ArrayList<>();
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        records.add(JsonTree.read(p));
+                    }
+                }
+                default -> throw new UnreadableRequestException("/" + JsonTree.pointerSegment(name),
+                        "the request has an unknown field \"" + name + "\" (known: asOf, ruleSet, ruleSetVersion,"
+                                + " records)");
+            }
+        }
+        if (records == null) {
+            throw new UnreadableRequestException("/records", "the request has no records array");
+        }
+        if (p.nextToken() != null) {
+            throw new UnreadableRequestException("", "the request has content after its closing brace");
+        }
+        return new RawRequest(asOf, ruleSet, version, records);
+    }
+
+    private static String text(JsonParser p, JsonToken t, String name) throws IOException {
+        if (t != JsonToken.VALUE_STRING) {
+            throw new UnreadableRequestException("/" + name, name + " must be a string, not "
+                    + (t.isStructStart() ? t.asString() : p.getText()));
+        }
+        return p.getText();
+    }
+}

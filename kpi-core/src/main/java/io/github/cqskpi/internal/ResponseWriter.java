@@ -1,0 +1,195 @@
+package io.github.cqskpi.internal;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.Measurement;
+import io.github.cqskpi.Period;
+import io.github.cqskpi.Ratio;
+import io.github.cqskpi.Reason;
+import io.github.cqskpi.RecordError;
+import io.github.cqskpi.Requirement;
+import io.github.cqskpi.Status;
+import io.github.cqskpi.Summary;
+import io.github.cqskpi.TargetResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+
+/**
+ * Writes a response as the contract fixes it: fields in the contract's order, one result or
+ * error a line, so that the same response always gives the same bytes.
+ */
+final class ResponseWriter {
+
+    private ResponseWriter() {
+    }
+
+    static void write(JsonFactory factory, EvaluationResponse r, OutputStream out) throws IOException {
+        try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeObjectFieldStart("ruleSet");
+            g.writeStringField("id", r.ruleSet().id());
+            g.writeStringField("version", r.ruleSet().version());
+            g.writeStringField("sha256", r.ruleSet().sha256());
+            g.writeEndObject();
+            g.writeStringField("asOf", r.asOf().toString());
+            g.writeArrayFieldStart("results");
+            for (TargetResult t : r.results()) {
+                g.writeRaw('\n');
+                result(g, t);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("errors");
+            for (RecordError e : r.errors()) {
+                g.writeRaw('\n');
+                error(g, e);
+            }
+            g.writeEndArray();
+            g.writeRaw('\n');
+            summary(g, r.summary());
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void result(JsonGenerator g, TargetResult t) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("record", t.record());
+        g.writeStringField("unitId", t.unitId());
+        period(g, t.period());
+        g.writeStringField("target", t.target());
+        g.writeStringField("clause", t.clause());
+        g.writeStringField("status", t.status().name());
+        g.writeFieldName("actual");
+        if (t.actual().isPresent()) {
+            actual(g, t.actual().get());
+        } else {
+            g.writeNull();
+        }
+        g.writeFieldName("required");
+        if (t.required().isPresent()) {
+            required(g, t.required().get());
+        } else {
+            g.writeNull();
+        }
+        g.writeFieldName("reason");
+        if (t.reason().isPresent()) {
+            reason(g, t.reason().get());
+        } else {
+            g.writeNull();
+        }
+        g.writeObjectFieldStart("message");
+        g.writeStringField("vi", t.message().vi());
+        g.writeStringField("en", t.message().en());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void period(JsonGenerator g, Period p) throws IOException {
+        g.writeObjectFieldStart("period");
+        g.writeStringField("from", p.from().toString());
+        g.writeStringField("to", p.to().toString());
+        g.writeEndObject();
+    }
+
+    private static void actual(JsonGenerator g, Measurement m) throws IOException {
+        if (m instanceof Measurement.OfRatio r) {
+            ratio(g, r.ratio());
+            return;
+        }
+        g.writeStartObject();
+        if (m instanceof Measurement.OfCount c) {
+            g.writeNumberField("value", c.value());
+        } else if (m instanceof Measurement.OfDate d) {
+            g.writeFieldName("date");
+            if (d.date() == null) {
+                g.writeNull();
+            } else {
+                g.writeString(d.date().toString());
+            }
+        } else if (m instanceof Measurement.OfFlag f) {
+            g.writeBooleanField("done", f.done());
+        } else if (m instanceof Measurement.OfTrend t) {
+            g.writeFieldName("current");
+            ratio(g, t.current());
+            g.writeFieldName("previous");
+            if (t.previous() == null) {
+                g.writeNull();
+            } else {
+                ratio(g, t.previous());
+            }
+        }
+        g.writeEndObject();
+    }
+
+    private static void ratio(JsonGenerator g, Ratio r) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("numerator", r.numerator());
+        g.writeNumberField("denominator", r.denominator());
+        g.writeFieldName("percent");
+        if (r.percent().isPresent()) {
+            g.writeString(r.percent().get().toPlainString());
+        } else {
+            g.writeNull();
+        }
+        g.writeEndObject();
+    }
+
+    private static void required(JsonGenerator g, Requirement q) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("operator", q.operator().symbol());
+        if (q instanceof Requirement.Percent p) {
+            g.writeStringField("percent", Wording.plain(p.percent()));
+        } else if (q instanceof Requirement.Count c) {
+            g.writeNumberField("value", c.value());
+        } else if (q instanceof Requirement.Deadline d) {
+            g.writeStringField("date", d.date().toString());
+        }
+        g.writeEndObject();
+    }
+
+    private static void reason(JsonGenerator g, Reason r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("code", r.code().name());
+        g.writeStringField("text", r.text());
+        if (!r.keys().isEmpty()) {
+            g.writeArrayFieldStart("keys");
+            for (String k : r.keys()) {
+                g.writeString(k);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private static void error(JsonGenerator g, RecordError e) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("record", e.record());
+        g.writeFieldName("unitId");
+        if (e.unitId().isPresent()) {
+            g.writeString(e.unitId().get());
+        } else {
+            g.writeNull();
+        }
+        g.writeStringField("path", e.path());
+        g.writeStringField("code", e.code().name());
+        g.writeStringField("message", e.message());
+        g.writeEndObject();
+    }
+
+    private static void summary(JsonGenerator g, Summary s) throws IOException {
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("records", s.records());
+        g.writeNumberField("evaluated", s.evaluated());
+        g.writeNumberField("rejected", s.rejected());
+        g.writeObjectFieldStart("byStatus");
+        for (Map.Entry<Status, Long> e : s.byStatus().entrySet()) {
+            g.writeNumberField(e.getKey().name(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+}

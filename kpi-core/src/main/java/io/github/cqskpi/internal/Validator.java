@@ -1,0 +1,117 @@
+package io.github.cqskpi.internal;
+
+import io.github.cqskpi.ErrorCode;
+import io.github.cqskpi.MetricValue;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contract's rules on values, whichever way a record arrived: lengths, roles, periods,
+ * ranges, parts against wholes, submission dates against "as of", and duplicate records.
+ */
+final class Validator {
+
+    static final int MAX_ID_LENGTH = 200;
+
+    private Validator() {
+    }
+
+    static void validate(List<RecordDraft> drafts, Vocabulary v, LocalDate asOf) {
+        for (RecordDraft d : drafts) {
+            validate(d, v, asOf);
+        }
+        duplicates(drafts);
+    }
+
+    static void validate(RecordDraft d, Vocabulary v, LocalDate asOf) {
+        if (d.unitId != null) {
+            int length = d.unitId.codePointCount(0, d.unitId.length());
+            if (length == 0) {
+                d.problem("/unit/id", ErrorCode.OUT_OF_RANGE, "unit.id is empty; it needs 1 to 200 characters");
+            } else if (length > MAX_ID_LENGTH) {
+                d.problem("/unit/id", ErrorCode.ID_TOO_LONG, "unit.id has " + length
+                        + " characters; at most 200 are allowed");
+            }
+        }
+        if (d.roles != null) {
+            for (int j = 0; j < d.roles.size(); j++) {
+                String role = d.roles.get(j);
+                RoleDef def = v.role(role);
+                if (def == null) {
+                    d.problem("/unit/roles/" + j, ErrorCode.INVALID_ROLE, "role \"" + role
+                            + "\" is not declared by the contract or the rule set");
+                } else if (d.level != null && !def.levels().contains(d.level)) {
+                    d.problem("/unit/roles/" + j, ErrorCode.ROLE_LEVEL_MISMATCH, "role " + role + " belongs to "
+                            + def.levels() + " units, not to a " + d.level + " unit");
+                }
+            }
+        }
+        if (d.from != null && d.to != null && d.from.isAfter(d.to)) {
+            d.problem("/period", ErrorCode.PERIOD_REVERSED, "period.from " + d.from + " is after period.to " + d.to);
+        }
+        MetricValue[] values = d.values;
+        for (int i = 0; i < values.length; i++) {
+            MetricValue value = values[i];
+            if (value == null) {
+                continue;
+            }
+            MetricDef def = v.metric(i);
+            String path = "/metrics/" + JsonTree.pointerSegment(def.key());
+            if (value instanceof MetricValue.Count c && (c.value() < 0 || c.value() > RecordDecoder.MAX_COUNT)) {
+                d.problem(path, ErrorCode.OUT_OF_RANGE, "metric " + def.key() + " is " + c.value()
+                        + ", outside 0 to " + RecordDecoder.MAX_COUNT);
+                values[i] = null;
+            } else if (value instanceof MetricValue.Day day && day.date() != null && day.date().isAfter(asOf)) {
+                d.problem(path, ErrorCode.SUBMITTED_AFTER_AS_OF, "metric " + def.key() + " is " + day.date()
+                        + ", after the evaluation date " + asOf);
+            }
+        }
+        for (int i = 0; i < values.length; i++) {
+            MetricDef def = v.metric(i);
+            if (def.whole() == null || values[i] == null) {
+                continue;
+            }
+            MetricValue whole = values[v.indexOf(def.whole())];
+            if (whole == null) {
+                continue;
+            }
+            long part = ((MetricValue.Count) values[i]).value();
+            long all = ((MetricValue.Count) whole).value();
+            if (part > all) {
+                d.problem("/metrics/" + JsonTree.pointerSegment(def.key()), ErrorCode.PART_EXCEEDS_WHOLE,
+                        "metric " + def.key() + " is " + part + ", more than " + def.whole() + " " + all);
+            }
+        }
+    }
+
+    /** The same unit with the same period twice is an error for every record involved. */
+    private static void duplicates(List<RecordDraft> drafts) {
+        record Key(String unit, LocalDate from, LocalDate to) {
+        }
+        Map<Key, List<RecordDraft>> seen = new HashMap<>();
+        for (RecordDraft d : drafts) {
+            if (d.unitId != null && d.from != null && d.to != null) {
+                seen.computeIfAbsent(new Key(d.unitId, d.from, d.to), k -> new ArrayList<>(1)).add(d);
+            }
+        }
+        for (RecordDraft d : drafts) {
+            if (d.unitId == null || d.from == null || d.to == null) {
+                continue;
+            }
+            List<RecordDraft> same = seen.get(new Key(d.unitId, d.from, d.to));
+            if (same.size() > 1) {
+                StringBuilder others = new StringBuilder();
+                for (RecordDraft o : same) {
+                    if (o != d) {
+                        others.append(others.length() == 0 ? "" : ", ").append(o.index);
+                    }
+                }
+                d.problem("", ErrorCode.DUPLICATE_RECORD, "unit " + d.unitId + " with period " + d.from + ".." + d.to
+                        + " is also given in record " + others);
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.github.cqskpi.examples.cli;
+
+import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.FigureInfo;
+import io.github.cqskpi.KpiEngine;
+import io.github.cqskpi.Level;
+import io.github.cqskpi.RequestOverrides;
+import io.github.cqskpi.Requirement;
+import io.github.cqskpi.RuleSetInfo;
+import io.github.cqskpi.TargetInfo;
+import io.github.cqskpi.UnreadableRequestException;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The command line: {@code evaluate} a request as the contract fixes it, list the {@code targets}.
+ *
+ * <p>Exit status: 0 every record evaluated; 3 some records rejected; 2 the request (or the
+ * command line) could not be read, with the reason on standard error and nothing on standard
+ * output.
+ */
+public final class Main {
+
+    static final int OK = 0;
+    static final int UNREADABLE = 2;
+    static final int REJECTED = 3;
+
+    private static final String USAGE = String.join("\n",
+            "usage: kpi-cli <command> [options]",
+            "",
+            "commands:",
+            "  evaluate [--input FILE] [--as-of YYYY-MM-DD] [--rule-set ID[@VERSION]] [--format json|text]",
+            "      Evaluates a request (FILE, or standard input) and prints the response.",
+            "      Exit 0: every record evaluated; 3: some rejected; 2: the request cannot be read.",
+            "  targets [--rule-set ID[@VERSION]]",
+            "      Lists the targets of a rule set: ID, clause, levels and roles, window, comparator, reading.",
+            "  help",
+            "      Prints this text.");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final InputStream in;
+
+    Main(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        int status = new Main(System.in, out, err).run(args);
+        out.flush();
+        System.exit(status);
+    }
+
+    int run(String... args) {
+        Deque<String> a = new ArrayDeque<>(List.of(args));
+        String command = a.isEmpty() ? "help" : a.pop();
+        try {
+            return switch (command) {
+                case "evaluate" -> evaluate(a);
+                case "targets" -> targets(a);
+                case "help", "--help", "-h" -> {
+                    out.println(USAGE);
+                    yield OK;
+                }
+                default -> throw new UsageException("unknown command \"" + command + "\"");
+            };
+        } catch (UsageException e) {
+            err.println("kpi-cli: " + e.getMessage());
+            err.println(USAGE);
+            return UNREADABLE;
+        } catch (UnreadableRequestException e) {
+            err.println("kpi-cli: the request cannot be read: " + e.getMessage()
+                    + (e.path().isEmpty() ? "" : " (at " + e.path() + ")"));
+            return UNREADABLE;
+        } catch (NoSuchFileException e) {
+            err.println("kpi-cli: no such file: " + e.getFile());
+            return UNREADABLE;
+        } catch (IOException e) {
+            err.println("kpi-cli: cannot read or write: " + e.getMessage());
+            return UNREADABLE;
+        }
+    }
+
+    private int evaluate(Deque<String> a) throws IOException {
+        Options o = Options.parse(a, "--input", "--as-of", "--rule-set", "--format");
+        String format = o.get("--format").orElse("json");
+        if (!format.equals("json") && !format.equals("text")) {
+            throw new UsageException("--format must be json or text, not \"" + format + "\"");
+        }
+        RequestOverrides overrides = RequestOverrides.none();
+        if (o.get("--as-of").isPresent()) {
+            try {
+                overrides = overrides.withAsOf(LocalDate.parse(o.get("--as-of").get()));
+            } catch (DateTimeParseException e) {
+                throw new UsageException("--as-of \"" + o.get("--as-of").get() + "\" is not a day YYYY-MM-DD");
+            }
+        }
+        if (o.get("--rule-set").isPresent()) {
+            overrides = overrides.withRuleSet(o.get("--rule-set").get());
+        }
+        KpiEngine engine = KpiEngine.builder().build();
+        EvaluationResponse response;
+        Optional<String> input = o.get("--input");
+        if (input.isPresent()) {
+            try (InputStream file = Files.newInputStream(Path.of(input.get()))) {
+                response = engine.evaluateJson(file, overrides);
+            }
+        } else {
+            response = engine.evaluateJson(in, overrides);
+        }
+        if (format.equals("text")) {
+            TextReport.print(response, engine, out);
+        } else {
+            engine.writeJson(response, out);
+        }
+        out.flush();
+        return response.allEvaluated() ? OK : REJECTED;
+    }
+
+    private int targets(Deque<String> a) {
+        Options o = Options.parse(a, "--rule-set");
+        KpiEngine engine = KpiEngine.builder().build();
+        String spec = o.get("--rule-set").orElse("dak-nong-2022");
+        int at = spec.indexOf('@');
+        String id = at < 0 ? spec : spec.substring(0, at);
+        Optional<String> version = at < 0 ? Optional.empty() : Optional.of(spec.substring(at + 1));
+        RuleSetInfo rs = engine.ruleSet(id, version).orElseThrow(() -> new UnreadableRequestException("--rule-set",
+                "unknown rule set " + spec + "; loaded: " + engine.ruleSets().stream()
+                        .map(r -> r.ref().id() + "@" + r.ref().version()).collect(Collectors.joining(", "))));
+        out.println(rs.ref().id() + "@" + rs.ref().version() + "  sha256 " + rs.ref().sha256());
+        out.println(rs.title().en());
+        out.println();
+        for (TargetInfo t : rs.targets()) {
+            String who = (t.roles().isEmpty() ? levels(t.levels()) : "roles " + String.join(", ", sorted(t.roles())));
+            out.println(t.id() + "  (clause " + t.clause() + ")" + (t.informational() ? "  informational" : ""));
+            out.println("    " + t.title().en());
+            if (t.informational()) {
+                out.println("    no measurable figure in the text: listed so that nothing is dropped");
+                continue;
+            }
+            out.println("    applies to: " + who + "; measure: " + t.measure());
+            for (FigureInfo f : t.figures()) {
+                out.println("    - " + levels(f.levels()) + ", " + f.window() + ": " + comparator(f));
+                f.reading().ifPresent(r -> out.println("      reading: " + r));
+            }
+        }
+        out.flush();
+        return OK;
+    }
+
+    private static List<String> sorted(java.util.Set<String> s) {
+        return s.stream().sorted().toList();
+    }
+
+    private static String levels(java.util.Set<Level> levels) {
+        if (levels.size() == Level.values().length) {
+            return "all levels";
+        }
+        return levels.stream().sorted().map(Level::name).collect(Collectors.joining(", "));
+    }
+
+    static String comparator(FigureInfo f) {
+        Requirement q = f.required();
+        if (q instanceof Requirement.Percent p) {
+            return p.operator().symbol() + " " + p.percent().toPlainString() + "%";
+        } else if (q instanceof Requirement.Count c) {
+            return c.operator().symbol() + " " + c.value();
+        } else if (q instanceof Requirement.Deadline d) {
+            return "submitted before " + d.date();
+        } else if (q instanceof Requirement.Done) {
+            return "done";
+        }
+        return "rate rises against the previous period";
+    }
+
+    /** A wrong command line. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.cqskpi.examples.cli;
+
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code --name value} options of one command; an unknown or repeated option is a usage error. */
+final class Options {
+
+    private final Map<String, String> values;
+
+    private Options(Map<String, String> values) {
+        this.values = values;
+    }
+
+    static Options parse(Deque<String> args, String... known) {
+        Map<String, String> values = new HashMap<>();
+        List<String> allowed = List.of(known);
+        while (!args.isEmpty()) {
+            String name = args.pop();
+            String value = null;
+            int eq = name.indexOf('=');
+            if (name.startsWith("--") && eq > 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            if (!allowed.contains(name)) {
+                throw new Main.UsageException("unknown option \"" + name + "\" (known: " + String.join(", ", allowed)
+                        + ")");
+            }
+            if (value == null) {
+                if (args.isEmpty()) {
+                    throw new Main.UsageException(name + " needs a value");
+                }
+                value = args.pop();
+            }
+            if (values.putIfAbsent(name, value) != null) {
+                throw new Main.UsageException(name + " is given twice");
+            }
+        }
+        return new Options(values);
+    }
+
+    Optional<String> get(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+}
