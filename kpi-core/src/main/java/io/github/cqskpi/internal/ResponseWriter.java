@@ -3,6 +3,8 @@ package io.github.cqskpi.internal;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import io.github.cqskpi.EvaluationResponse;
 import io.github.cqskpi.Measurement;
 import io.github.cqskpi.Period;
@@ -23,12 +25,50 @@ import java.util.Map;
  */
 final class ResponseWriter {
 
+    private static final LinePerItem LINES = new LinePerItem();
+
     private ResponseWriter() {
+    }
+
+    /**
+     * Compact JSON, except that each top-level field and each item of a top-level array starts
+     * a line: a response reads (and diffs) one result at a time.
+     */
+    static final class LinePerItem extends MinimalPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(g.getOutputContext().getParent().inRoot() ? ",\n" : ",");
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            if (topLevelArray(g)) {
+                g.writeRaw('\n');
+            }
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(topLevelArray(g) ? ",\n" : ",");
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int entries) throws IOException {
+            g.writeRaw(topLevelArray(g) && entries > 0 ? "\n]" : "]");
+        }
+
+        private static boolean topLevelArray(JsonGenerator g) {
+            JsonStreamContext c = g.getOutputContext();
+            return c.inArray() && c.getParent().inObject() && c.getParent().getParent().inRoot();
+        }
     }
 
     static void write(JsonFactory factory, EvaluationResponse r, OutputStream out) throws IOException {
         try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setPrettyPrinter(LINES);
             g.writeStartObject();
             g.writeObjectFieldStart("ruleSet");
             g.writeStringField("id", r.ruleSet().id());
@@ -38,17 +78,14 @@ final class ResponseWriter {
             g.writeStringField("asOf", r.asOf().toString());
             g.writeArrayFieldStart("results");
             for (TargetResult t : r.results()) {
-                g.writeRaw('\n');
                 result(g, t);
             }
             g.writeEndArray();
             g.writeArrayFieldStart("errors");
             for (RecordError e : r.errors()) {
-                g.writeRaw('\n');
                 error(g, e);
             }
             g.writeEndArray();
-            g.writeRaw('\n');
             summary(g, r.summary());
             g.writeEndObject();
             g.writeRaw('\n');
