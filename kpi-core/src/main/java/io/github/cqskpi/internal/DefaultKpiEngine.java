@@ -113,19 +113,25 @@ public final class DefaultKpiEngine implements KpiEngine {
         if (versions == null) {
             return Optional.empty();
         }
-        LoadedRuleSet rs = version.isPresent() ? versions.get(version.get()) : versions.lastEntry().getValue();
-        return Optional.ofNullable(rs).map(LoadedRuleSet::info);
+        return Optional.ofNullable(find(versions, version)).map(LoadedRuleSet::info);
     }
 
     private LoadedRuleSet select(Optional<String> id, Optional<String> version, String path) {
         String wanted = id.orElse(DEFAULT_RULE_SET);
         TreeMap<String, LoadedRuleSet> versions = ruleSets.get(wanted);
-        LoadedRuleSet rs = versions == null ? null
-                : version.isPresent() ? versions.get(version.get()) : versions.lastEntry().getValue();
+        LoadedRuleSet rs = versions == null ? null : find(versions, version);
         if (rs == null) {
             throw new UnknownRuleSetException(path, wanted + version.map(v -> "@" + v).orElse(""), refs());
         }
         return rs;
+    }
+
+    private static LoadedRuleSet find(TreeMap<String, LoadedRuleSet> versions, Optional<String> version) {
+        if (version.isEmpty()) {
+            return versions.lastEntry().getValue();
+        }
+        // The map orders versions numerically; a string that is no version cannot be in it.
+        return SemVer.valid(version.get()) ? versions.get(version.get()) : null;
     }
 
     private List<RuleSetRef> refs() {

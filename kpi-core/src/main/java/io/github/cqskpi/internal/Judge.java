@@ -37,7 +37,12 @@ final class Judge {
         throw new IllegalStateException("target " + f.target().id() + " has no measure");
     }
 
-    private static Verdict ratio(Figure f, RecordState r, Measure.OfRatio m) {
+    private static Verdict ratio(Figure f, RecordState r, Measure.OfRatio measure) {
+        Measure.OfRatio m = measure;
+        Measure.OfRatio newer = measure.newerWording();
+        if (newer != null && (r.value(newer.numeratorIndex()) != null || r.value(newer.denominatorIndex()) != null)) {
+            m = newer;
+        }
         MetricValue n = r.value(m.numeratorIndex());
         MetricValue d = r.value(m.denominatorIndex());
         if (n == null || d == null) {

@@ -13,14 +13,20 @@ sealed interface Measure {
     /** The measure in words, such as {@code documents.electronic / documents.total}. */
     String describe();
 
-    /** A part over a whole, judged against a percentage. */
-    record OfRatio(String numerator, int numeratorIndex, String denominator, int denominatorIndex) implements Measure {
+    /**
+     * A part over a whole, judged against a percentage; {@code newerWording}, when not
+     * {@code null}, is the same ratio under keys that replace these, used by a record that gives
+     * any of them.
+     */
+    record OfRatio(String numerator, int numeratorIndex, String denominator, int denominatorIndex,
+            OfRatio newerWording) implements Measure {
         public List<String> keys() {
             return List.of(numerator, denominator);
         }
 
         public String describe() {
-            return numerator + " / " + denominator;
+            return numerator + " / " + denominator
+                    + (newerWording == null ? "" : " (or " + newerWording.describe() + ")");
         }
     }
 

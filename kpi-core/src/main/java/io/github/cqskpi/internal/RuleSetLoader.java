@@ -61,6 +61,8 @@ final class RuleSetLoader {
     static List<LoadedRuleSet> loadAll(ClassLoader loader) {
         List<LoadedRuleSet> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        // Versions that share a DRL package (a version that changes only metadata) share one KieBase.
+        Map<String, DroolsRules> kieBases = new java.util.HashMap<>();
         try {
             for (URL index : Collections.list(loader.getResources(INDEX))) {
                 for (String path : readIndex(index)) {
@@ -71,7 +73,7 @@ final class RuleSetLoader {
                     if (url == null) {
                         throw new IllegalStateException(index + " lists " + path + ", which is not on the classpath");
                     }
-                    out.add(load(loader, url, path));
+                    out.add(load(loader, url, path, kieBases));
                 }
             }
         } catch (IOException e) {
@@ -93,10 +95,10 @@ final class RuleSetLoader {
         return paths;
     }
 
-    static LoadedRuleSet load(ClassLoader loader, URL url, String path) {
+    static LoadedRuleSet load(ClassLoader loader, URL url, String path, Map<String, DroolsRules> kieBases) {
         long started = System.nanoTime();
         try {
-            LoadedRuleSet rs = parse(loader, url, path);
+            LoadedRuleSet rs = parse(loader, url, path, kieBases);
             LOG.debug("loaded rule set {}@{} from {} in {} ms", rs.ref().id(), rs.ref().version(), path,
                     (System.nanoTime() - started) / 1_000_000);
             return rs;
@@ -105,7 +107,8 @@ final class RuleSetLoader {
         }
     }
 
-    private static LoadedRuleSet parse(ClassLoader loader, URL url, String path) throws IOException {
+    private static LoadedRuleSet parse(ClassLoader loader, URL url, String path, Map<String, DroolsRules> kieBases)
+            throws IOException {
         byte[] descriptorBytes = read(url);
         JsonTree.Obj d = asObj(parseJson(descriptorBytes), "descriptor");
         Strict root = new Strict(d, "", Set.of("id", "version", "title", "source", "readings", "drl", "metrics",
@@ -128,9 +131,10 @@ final class RuleSetLoader {
 
         List<MetricDef> extraMetrics = new ArrayList<>();
         for (Strict m : root.objects("metrics")) {
-            Strict s = m.only(Set.of("key", "type", "whole"));
+            Strict s = m.only(Set.of("key", "type", "whole", "replaces", "from", "note"));
             extraMetrics.add(new MetricDef(s.string("key"), MetricType.parse(s.string("type")),
-                    s.optionalString("whole").orElse(null)));
+                    s.optionalString("whole").orElse(null), s.optionalString("replaces").orElse(null),
+                    s.optionalString("from").map(LocalDate::parse).orElse(null)));
         }
         List<RoleDef> extraRoles = new ArrayList<>();
         for (Strict r : root.objects("roles")) {
@@ -163,7 +167,11 @@ final class RuleSetLoader {
             targets.add(def);
         }
 
-        DroolsRules rules = DroolsRules.load(loader, url, path, drlPackage);
+        DroolsRules rules = kieBases.get(drlPackage);
+        if (rules == null) {
+            rules = DroolsRules.load(loader, url, path, drlPackage);
+            kieBases.put(drlPackage, rules);
+        }
         Map<String, Figure> figures = new LinkedHashMap<>();
         Map<String, List<FigureInfo>> figuresByTarget = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Object>> rule : rules.rules().entrySet()) {
@@ -188,7 +196,7 @@ final class RuleSetLoader {
         Fingerprint fp = new Fingerprint();
         fp.add(path.substring(base.length()), descriptorBytes);
         for (String file : drlFiles) {
-            URL drlUrl = loader.getResource(base + file);
+            URL drlUrl = loader.getResource(java.net.URI.create(base + file).normalize().toString());
             if (drlUrl == null) {
                 throw new IllegalArgumentException("/drl/files names " + file + ", which is not beside the descriptor");
             }
@@ -295,8 +303,19 @@ final class RuleSetLoader {
     private static Measure measure(Strict m, Vocabulary v) {
         String kind = m.string("kind");
         return switch (kind) {
-            case "ratio" -> new Measure.OfRatio(m.string("numerator"), key(v, m, "numerator", MetricType.COUNT),
-                    m.string("denominator"), key(v, m, "denominator", MetricType.COUNT));
+            case "ratio" -> {
+                int n = key(v, m, "numerator", MetricType.COUNT);
+                int d = key(v, m, "denominator", MetricType.COUNT);
+                int rn = v.replacementOf(n);
+                int rd = v.replacementOf(d);
+                if ((rn < 0) != (rd < 0)) {
+                    throw new IllegalArgumentException(m.path + ": only one of " + m.string("numerator") + " and "
+                            + m.string("denominator") + " has a replacing key; declare both or neither");
+                }
+                Measure.OfRatio newer = rn < 0 ? null : new Measure.OfRatio(v.metric(rn).key(), rn,
+                        v.metric(rd).key(), rd, null);
+                yield new Measure.OfRatio(m.string("numerator"), n, m.string("denominator"), d, newer);
+            }
             case "trend" -> new Measure.OfTrend(m.string("numerator"), key(v, m, "numerator", MetricType.COUNT),
                     m.string("denominator"), key(v, m, "denominator", MetricType.COUNT));
             case "count" -> {

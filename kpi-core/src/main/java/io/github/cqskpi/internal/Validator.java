@@ -64,6 +64,13 @@ final class Validator {
                 d.problem(path, ErrorCode.OUT_OF_RANGE, "metric " + def.key() + " is " + c.value()
                         + ", outside 0 to " + RecordDecoder.MAX_COUNT);
                 values[i] = null;
+            } else if (def.replaces() != null && values[v.indexOf(def.replaces())] != null) {
+                d.problem(path, ErrorCode.DUPLICATE_KEY, "metric " + def.key() + " stands for " + def.replaces()
+                        + " under newer wording; a record may give one of the two, not both");
+            } else if (def.replaces() != null && d.to != null && d.to.isBefore(def.from())) {
+                d.problem(path, ErrorCode.UNKNOWN_METRIC, "metric " + def.key() + " is accepted for periods ending on"
+                        + " or after " + def.from() + "; this period ends " + d.to + " (give " + def.replaces()
+                        + ")");
             } else if (value instanceof MetricValue.Day day && day.date() != null && day.date().isAfter(asOf)) {
                 d.problem(path, ErrorCode.SUBMITTED_AFTER_AS_OF, "metric " + def.key() + " is " + day.date()
                         + ", after the evaluation date " + asOf);

@@ -51,6 +51,7 @@ final class Vocabulary {
     private final List<MetricDef> metrics;
     private final Map<String, Integer> index;
     private final Map<String, RoleDef> roles;
+    private final int[] replacement;
 
     private Vocabulary(List<MetricDef> metrics, List<RoleDef> roleDefs) {
         Map<String, Integer> idx = new LinkedHashMap<>();
@@ -68,6 +69,22 @@ final class Vocabulary {
                 }
             }
         }
+        int[] replacement = new int[metrics.size()];
+        java.util.Arrays.fill(replacement, -1);
+        for (MetricDef m : metrics) {
+            if (m.replaces() != null) {
+                Integer old = idx.get(m.replaces());
+                if (old == null || metrics.get(old).type() != m.type() || metrics.get(old).replaces() != null
+                        || m.from() == null) {
+                    throw new IllegalArgumentException("metric key " + m.key() + " replaces " + m.replaces()
+                            + ", which must be a declared key of the same type, and needs a \"from\" day");
+                }
+                if (replacement[old] >= 0) {
+                    throw new IllegalArgumentException("metric key " + m.replaces() + " is replaced twice");
+                }
+                replacement[old] = idx.get(m.key());
+            }
+        }
         Map<String, RoleDef> r = new LinkedHashMap<>();
         for (RoleDef role : roleDefs) {
             if (r.putIfAbsent(role.id(), role) != null) {
@@ -75,6 +92,7 @@ final class Vocabulary {
             }
         }
         this.metrics = List.copyOf(metrics);
+        this.replacement = replacement;
         this.index = Collections.unmodifiableMap(idx);
         this.roles = Collections.unmodifiableMap(r);
     }
@@ -104,6 +122,11 @@ final class Vocabulary {
 
     List<MetricDef> metrics() {
         return metrics;
+    }
+
+    /** The index of the key that replaces the key at {@code index} under newer wording, or -1. */
+    int replacementOf(int index) {
+        return replacement[index];
     }
 
     RoleDef role(String id) {

@@ -37,6 +37,7 @@ public final class Main {
     static final int OK = 0;
     static final int UNREADABLE = 2;
     static final int REJECTED = 3;
+    static final int INTERNAL_ERROR = 70;
 
     private static final String USAGE = String.join("\n",
             "usage: kpi-cli <command> [options]",
@@ -47,6 +48,13 @@ public final class Main {
             "      Exit 0: every record evaluated; 3: some rejected; 2: the request cannot be read.",
             "  targets [--rule-set ID[@VERSION]]",
             "      Lists the targets of a rule set: ID, clause, levels and roles, window, comparator, reading.",
+            "  rule-sets",
+            "      Lists the loaded rule sets: each id with its versions, windows and sha256 fingerprints.",
+            "  diff --from ID@V1 --to ID@V2 --input FILE",
+            "      Lists the record and target verdicts that differ between two rule set versions.",
+            "  verify DIR",
+            "      Runs the conformance vectors in DIR (NAME.request.json + NAME.expected.json).",
+            "      Ends with 'N passed, N failed'; exit 0 when none failed, 1 otherwise.",
             "  help",
             "      Prints this text.");
 
@@ -80,6 +88,9 @@ public final class Main {
             return switch (command) {
                 case "evaluate" -> evaluate(a);
                 case "targets" -> targets(a);
+                case "rule-sets" -> RuleSetCommands.ruleSets(a, out);
+                case "diff" -> RuleSetCommands.diff(a, out);
+                case "verify" -> RuleSetCommands.verify(a, out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield OK;
@@ -100,6 +111,10 @@ public final class Main {
         } catch (IOException e) {
             err.println("kpi-cli: cannot read or write: " + e.getMessage());
             return UNREADABLE;
+        } catch (RuntimeException e) {
+            // A fault of the library or of a rule set, never a verdict: say so in one line.
+            err.println("kpi-cli: internal error, no result was written: " + e);
+            return INTERNAL_ERROR;
         }
     }
 
@@ -143,12 +158,7 @@ public final class Main {
         Options o = Options.parse(a, "--rule-set");
         KpiEngine engine = KpiEngine.builder().build();
         String spec = o.get("--rule-set").orElse("dak-nong-2022");
-        int at = spec.indexOf('@');
-        String id = at < 0 ? spec : spec.substring(0, at);
-        Optional<String> version = at < 0 ? Optional.empty() : Optional.of(spec.substring(at + 1));
-        RuleSetInfo rs = engine.ruleSet(id, version).orElseThrow(() -> new UnreadableRequestException("--rule-set",
-                "unknown rule set " + spec + "; loaded: " + engine.ruleSets().stream()
-                        .map(r -> r.ref().id() + "@" + r.ref().version()).collect(Collectors.joining(", "))));
+        RuleSetInfo rs = RuleSetCommands.find(engine, spec, "--rule-set");
         out.println(rs.ref().id() + "@" + rs.ref().version() + "  sha256 " + rs.ref().sha256());
         out.println(rs.title().en());
         out.println();
