@@ -4,32 +4,72 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cqskpi.KpiEngine;
 import io.github.cqskpi.conformance.CaseResult;
 import io.github.cqskpi.conformance.Conformance;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every conformance vector shipped with each rule set version of this module against the
- * real engine, one dynamic test a vector.
+ * Runs every conformance vector shipped beside each rule set version of this module against
+ * the real engine, one dynamic test a vector.
  */
 class ConformanceVectorsTests {
 
     static final KpiEngine ENGINE = KpiEngine.builder().build();
 
-    static final Path V1_0_0 = Path.of("src/main/resources/io/github/cqskpi/rules/daknong2022/v1_0_0/conformance");
+    static final Path RESOURCES = Path.of("src/main/resources");
+
+    /** A rule set version's folder of vectors, with the id and version its descriptor declares. */
+    record VectorSet(String id, String version, Path dir) {
+        String name() {
+            return id + "@" + version;
+        }
+    }
+
+    static List<VectorSet> vectorSets() {
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> walk = Files.walk(RESOURCES)) {
+            return walk.filter(p -> p.getFileName().toString().equals("ruleset.json"))
+                    .filter(p -> Files.isDirectory(p.resolveSibling("conformance")))
+                    .map(p -> {
+                        try {
+                            JsonNode d = json.readTree(p.toFile());
+                            return new VectorSet(d.get("id").asText(), d.get("version").asText(),
+                                    p.resolveSibling("conformance"));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .sorted(java.util.Comparator.comparing(VectorSet::name))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @TestFactory
-    Stream<DynamicTest> daknong2022v100() {
-        List<CaseResult> results = Conformance.of(ENGINE).runAll(V1_0_0);
-        assertFalse(results.isEmpty(), "no vectors found in " + V1_0_0.toAbsolutePath());
-        return results.stream().map(r -> DynamicTest.dynamicTest(r.name() + ": " + r.description(),
-                () -> assertTrue(r.passed(), () -> String.join("\n", r.mismatches()))));
+    Stream<DynamicNode> everyShippedVectorPasses() {
+        List<VectorSet> sets = vectorSets();
+        assertFalse(sets.isEmpty(), "no conformance folders under " + RESOURCES.toAbsolutePath());
+        return sets.stream().map(set -> {
+            List<CaseResult> results = Conformance.of(ENGINE).runAll(set.dir());
+            assertFalse(results.isEmpty(), "no vectors in " + set.dir());
+            return DynamicContainer.dynamicContainer(set.name(), results.stream().map(r ->
+                    DynamicTest.dynamicTest(r.name() + ": " + r.description(),
+                            () -> assertTrue(r.passed(), () -> String.join("\n", r.mismatches())))));
+        });
     }
 
     @Test
