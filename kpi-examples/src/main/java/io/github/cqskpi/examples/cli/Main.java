@@ -9,6 +9,7 @@ import io.github.cqskpi.Requirement;
 import io.github.cqskpi.RuleSetInfo;
 import io.github.cqskpi.TargetInfo;
 import io.github.cqskpi.UnreadableRequestException;
+import io.github.cqskpi.examples.service.KpiService;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +56,8 @@ public final class Main {
             "  verify DIR",
             "      Runs the conformance vectors in DIR (NAME.request.json + NAME.expected.json).",
             "      Ends with 'N passed, N failed'; exit 0 when none failed, 1 otherwise.",
+            "  serve [--port N] [--max-bytes N]",
+            "      Serves POST /v1/evaluate, GET /v1/rule-sets, /v1/targets, /health, /v1/openapi.json.",
             "  help",
             "      Prints this text.");
 
@@ -91,6 +94,7 @@ public final class Main {
                 case "rule-sets" -> RuleSetCommands.ruleSets(a, out);
                 case "diff" -> RuleSetCommands.diff(a, out);
                 case "verify" -> RuleSetCommands.verify(a, out);
+                case "serve" -> serve(a);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield OK;
@@ -152,6 +156,27 @@ public final class Main {
         }
         out.flush();
         return response.allEvaluated() ? OK : REJECTED;
+    }
+
+    private int serve(Deque<String> a) throws IOException {
+        Options o = Options.parse(a, "--port", "--max-bytes");
+        int port;
+        long maxBytes;
+        try {
+            port = Integer.parseInt(o.get("--port").orElse("8080"));
+            maxBytes = Long.parseLong(o.get("--max-bytes").orElse(Long.toString(KpiService.DEFAULT_MAX_BYTES)));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--port and --max-bytes take whole numbers");
+        }
+        KpiService service = KpiService.start(KpiEngine.builder().build(), port, maxBytes);
+        err.println("kpi-cli: serving on http://localhost:" + service.port() + "/ (POST /v1/evaluate); Ctrl-C stops");
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close));
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OK;
     }
 
     private int targets(Deque<String> a) {

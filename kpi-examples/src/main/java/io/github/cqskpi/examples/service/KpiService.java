@@ -1,0 +1,222 @@
+package io.github.cqskpi.examples.service;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.KpiEngine;
+import io.github.cqskpi.RequestOverrides;
+import io.github.cqskpi.RuleSetInfo;
+import io.github.cqskpi.UnreadableRequestException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An HTTP service that embeds the engine, on the JDK's own {@link HttpServer}:
+ * {@code POST /v1/evaluate} (the contract's request and response, the same bytes the CLI's
+ * {@code evaluate} prints), {@code GET /v1/rule-sets}, {@code GET /v1/targets?ruleSet=ID[@VERSION]},
+ * {@code GET /health} and {@code GET /v1/openapi.json}. Errors are JSON bodies: 400 for an
+ * unreadable request, 413 past the size limit, 404 and 405 for wrong paths and methods, and
+ * 500 without internal detail.
+ */
+public final class KpiService implements AutoCloseable {
+
+    /** The default limit on a request body: 16 MiB. */
+    public static final long DEFAULT_MAX_BYTES = 16L << 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(KpiService.class);
+    private static final String JSON = "application/json; charset=utf-8";
+
+    private final KpiEngine engine;
+    private final long maxBytes;
+    private final HttpServer server;
+    private final ExecutorService workers;
+
+    private KpiService(KpiEngine engine, long maxBytes, HttpServer server, ExecutorService workers) {
+        this.engine = engine;
+        this.maxBytes = maxBytes;
+        this.server = server;
+        this.workers = workers;
+    }
+
+    /**
+     * Starts the service.
+     *
+     * @param engine the engine to serve
+     * @param port the port, or 0 for any free one
+     * @param maxBytes the largest request body accepted
+     * @return the running service
+     * @throws IOException when the port cannot be bound
+     */
+    public static KpiService start(KpiEngine engine, int port, long maxBytes) throws IOException {
+        Objects.requireNonNull(engine, "engine");
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be positive, not " + maxBytes);
+        }
+        HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        KpiService s = new KpiService(engine, maxBytes, server, workers);
+        server.createContext("/", s::handle);
+        server.setExecutor(workers);
+        server.start();
+        LOG.info("serving on port {} with {}", s.port(), engine.ruleSets().stream()
+                .map(r -> r.ref().id() + "@" + r.ref().version()).toList());
+        return s;
+    }
+
+    /**
+     * The port the service listens on.
+     *
+     * @return the port
+     */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+
+    private void handle(HttpExchange x) throws IOException {
+        try (x) {
+            String path = x.getRequestURI().getPath();
+            String method = x.getRequestMethod();
+            switch (path) {
+                case "/v1/evaluate" -> {
+                    if (allow(x, method, "POST")) {
+                        evaluate(x);
+                    }
+                }
+                case "/v1/rule-sets" -> {
+                    if (allow(x, method, "GET")) {
+                        ByteArrayOutputStream body = new ByteArrayOutputStream();
+                        CatalogueJson.ruleSets(engine.ruleSets(), body);
+                        send(x, 200, body.toByteArray());
+                    }
+                }
+                case "/v1/targets" -> {
+                    if (allow(x, method, "GET")) {
+                        targets(x);
+                    }
+                }
+                case "/health" -> {
+                    if (allow(x, method, "GET")) {
+                        send(x, 200, ("{\"status\":\"UP\",\"ruleSets\":" + engine.ruleSets().size() + "}")
+                                .getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                case "/v1/openapi.json" -> {
+                    if (allow(x, method, "GET")) {
+                        try (InputStream in = KpiService.class.getResourceAsStream("openapi.json")) {
+                            send(x, 200, in.readAllBytes());
+                        }
+                    }
+                }
+                default -> error(x, 404, "NOT_FOUND", "no such path: " + path, null);
+            }
+        } catch (RuntimeException e) {
+            // Logged here with its detail; the caller gets none of it.
+            LOG.error("request failed", e);
+            error(x, 500, "INTERNAL_ERROR", "the service failed; no result was produced", null);
+        }
+    }
+
+    private void evaluate(HttpExchange x) throws IOException {
+        byte[] body = readLimited(x.getRequestBody());
+        if (body == null) {
+            error(x, 413, "REQUEST_TOO_LARGE", "the request body is larger than " + maxBytes + " bytes", null);
+            return;
+        }
+        EvaluationResponse response;
+        try {
+            response = engine.evaluateJson(new ByteArrayInputStream(body), RequestOverrides.none());
+        } catch (UnreadableRequestException e) {
+            error(x, 400, "UNREADABLE_REQUEST", e.getMessage(), e.path());
+            return;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(256, body.length * 8));
+        engine.writeJson(response, out);
+        send(x, 200, out.toByteArray());
+    }
+
+    private void targets(HttpExchange x) throws IOException {
+        String spec = query(x, "ruleSet").orElse("dak-nong-2022");
+        int at = spec.indexOf('@');
+        Optional<RuleSetInfo> rs = engine.ruleSet(at < 0 ? spec : spec.substring(0, at),
+                at < 0 ? Optional.empty() : Optional.of(spec.substring(at + 1)));
+        if (rs.isEmpty()) {
+            error(x, 404, "UNKNOWN_RULE_SET", "unknown rule set " + spec + "; loaded: " + engine.ruleSets().stream()
+                    .map(r -> r.ref().id() + "@" + r.ref().version()).toList(), null);
+            return;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        CatalogueJson.targets(rs.get(), body);
+        send(x, 200, body.toByteArray());
+    }
+
+    /** The body, or {@code null} when it is longer than the limit. */
+    private byte[] readLimited(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        long total = 0;
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+            total += n;
+            if (total > maxBytes) {
+                return null;
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static Optional<String> query(HttpExchange x, String name) {
+        String q = x.getRequestURI().getRawQuery();
+        if (q == null) {
+            return Optional.empty();
+        }
+        for (String pair : q.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+                return Optional.of(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean allow(HttpExchange x, String method, String allowed) throws IOException {
+        if (method.equals(allowed)) {
+            return true;
+        }
+        x.getResponseHeaders().set("Allow", allowed);
+        error(x, 405, "METHOD_NOT_ALLOWED", method + " is not allowed here; use " + allowed, null);
+        return false;
+    }
+
+    private static void error(HttpExchange x, int status, String code, String message, String path)
+            throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        CatalogueJson.error(status, code, message, path, body);
+        send(x, status, body.toByteArray());
+    }
+
+    private static void send(HttpExchange x, int status, byte[] body) throws IOException {
+        x.getResponseHeaders().set("Content-Type", JSON);
+        x.sendResponseHeaders(status, body.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
