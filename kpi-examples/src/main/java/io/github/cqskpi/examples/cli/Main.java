@@ -56,7 +56,7 @@ public final class Main {
             "  verify DIR",
             "      Runs the conformance vectors in DIR (NAME.request.json + NAME.expected.json).",
             "      Ends with 'N passed, N failed'; exit 0 when none failed, 1 otherwise.",
-            "  serve [--port N] [--max-bytes N]",
+            "  serve [--port N] [--max-bytes N] [--decision-log FILE]",
             "      Serves POST /v1/evaluate, GET /v1/rule-sets, /v1/targets, /health, /v1/openapi.json.",
             "  help",
             "      Prints this text.");
@@ -159,7 +159,7 @@ public final class Main {
     }
 
     private int serve(Deque<String> a) throws IOException {
-        Options o = Options.parse(a, "--port", "--max-bytes");
+        Options o = Options.parse(a, "--port", "--max-bytes", "--decision-log");
         int port;
         long maxBytes;
         try {
@@ -168,7 +168,8 @@ public final class Main {
         } catch (NumberFormatException e) {
             throw new UsageException("--port and --max-bytes take whole numbers");
         }
-        KpiService service = KpiService.start(KpiEngine.builder().build(), port, maxBytes);
+        KpiService service = KpiService.start(KpiEngine.builder().build(), port, maxBytes,
+                o.get("--decision-log").map(Path::of).orElse(null));
         err.println("kpi-cli: serving on http://localhost:" + service.port() + "/ (POST /v1/evaluate); Ctrl-C stops");
         Runtime.getRuntime().addShutdownHook(new Thread(service::close));
         try {

@@ -42,12 +42,15 @@ public final class KpiService implements AutoCloseable {
     private final long maxBytes;
     private final HttpServer server;
     private final ExecutorService workers;
+    private final DecisionLog decisions;
 
-    private KpiService(KpiEngine engine, long maxBytes, HttpServer server, ExecutorService workers) {
+    private KpiService(KpiEngine engine, long maxBytes, HttpServer server, ExecutorService workers,
+            DecisionLog decisions) {
         this.engine = engine;
         this.maxBytes = maxBytes;
         this.server = server;
         this.workers = workers;
+        this.decisions = decisions;
     }
 
     /**
@@ -60,13 +63,30 @@ public final class KpiService implements AutoCloseable {
      * @throws IOException when the port cannot be bound
      */
     public static KpiService start(KpiEngine engine, int port, long maxBytes) throws IOException {
+        return start(engine, port, maxBytes, null);
+    }
+
+    /**
+     * Starts the service with a decision log.
+     *
+     * @param engine the engine to serve
+     * @param port the port, or 0 for any free one
+     * @param maxBytes the largest request body accepted
+     * @param decisionLog the file to append one JSON line per evaluated request to, or {@code null}
+     * @return the running service
+     * @throws IOException when the port cannot be bound or the log cannot be opened
+     */
+    public static KpiService start(KpiEngine engine, int port, long maxBytes, java.nio.file.Path decisionLog)
+            throws IOException {
         Objects.requireNonNull(engine, "engine");
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes must be positive, not " + maxBytes);
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        KpiService s = new KpiService(engine, maxBytes, server, workers);
+        DecisionLog log = decisionLog == null ? null
+                : DecisionLog.appendingTo(decisionLog, java.time.Clock.systemUTC());
+        KpiService s = new KpiService(engine, maxBytes, server, workers, log);
         server.createContext("/", s::handle);
         server.setExecutor(workers);
         server.start();
@@ -88,6 +108,13 @@ public final class KpiService implements AutoCloseable {
     public void close() {
         server.stop(0);
         workers.shutdownNow();
+        if (decisions != null) {
+            try {
+                decisions.close();
+            } catch (IOException e) {
+                LOG.warn("cannot close the decision log", e);
+            }
+        }
     }
 
     private void handle(HttpExchange x) throws IOException {
@@ -149,6 +176,9 @@ public final class KpiService implements AutoCloseable {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(256, body.length * 8));
         engine.writeJson(response, out);
+        if (decisions != null) {
+            decisions.record(body, response);
+        }
         send(x, 200, out.toByteArray());
     }
 
