@@ -45,7 +45,12 @@ import java.util.Set;
  *
  * <p>Some units sit exactly on a threshold, to show the comparators at work: see
  * {@link #pinned()}. The same seed always gives the same bytes; a test checks that the committed
- * file is what this class writes.
+ * file is what this class writes. After a change here, regenerate it from the repository root:
+ *
+ * <pre>
+ * mvn -q -B package -DskipTests
+ * java -cp kpi-examples/target/kpi-cli.jar io.github.cqskpi.examples.SampleProvince
+ * </pre>
  */
 public final class SampleProvince {
 
