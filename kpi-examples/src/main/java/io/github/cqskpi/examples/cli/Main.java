@@ -8,6 +8,7 @@ import io.github.cqskpi.RequestOverrides;
 import io.github.cqskpi.Requirement;
 import io.github.cqskpi.RuleSetInfo;
 import io.github.cqskpi.TargetInfo;
+import io.github.cqskpi.UnknownRuleSetException;
 import io.github.cqskpi.UnreadableRequestException;
 import io.github.cqskpi.examples.service.KpiService;
 import java.io.BufferedOutputStream;
@@ -104,6 +105,9 @@ public final class Main {
         } catch (UsageException e) {
             err.println("kpi-cli: " + e.getMessage());
             err.println(USAGE);
+            return UNREADABLE;
+        } catch (UnknownRuleSetException e) {
+            err.println("kpi-cli: " + e.getMessage() + " (at " + e.path() + ")");
             return UNREADABLE;
         } catch (UnreadableRequestException e) {
             err.println("kpi-cli: the request cannot be read: " + e.getMessage()

@@ -380,7 +380,7 @@ class MainTests {
             assertEquals(7, documented.keySet().stream().filter(id -> id.startsWith("INFO_")).count(),
                     documented.toString());
 
-            Run r = run("targets");
+            Run r = run("targets", "--rule-set", "dak-nong-2022@1.0.0");
             assertEquals(Main.OK, r.status(), r.err());
             assertEquals("", r.err());
             assertTrue(r.out().startsWith("dak-nong-2022@1.0.0  sha256 "), r.out());
@@ -412,14 +412,15 @@ class MainTests {
 
         @Test
         void theFingerprintIsTheOneEvaluateReports() {
-            String first = run("targets").out().lines().findFirst().orElseThrow();
+            String first = run("targets", "--rule-set", "dak-nong-2022@1.0.0").out().lines().findFirst().orElseThrow();
             assertEquals("dak-nong-2022@1.0.0  sha256 " + mainSample().json().at("/ruleSet/sha256").asText(), first);
         }
 
         @Test
-        void anExplicitRuleSetIsListed() {
-            Run r = run("targets", "--rule-set", "dak-nong-2022@1.0.0");
+        void withoutARuleSetTheNewestVersionIsListed() {
+            Run r = run("targets", "--rule-set", "dak-nong-2022@1.1.0");
             assertEquals(Main.OK, r.status());
+            assertTrue(r.out().startsWith("dak-nong-2022@1.1.0  sha256 "), r.out());
             assertEquals(run("targets").out(), r.out());
         }
 
