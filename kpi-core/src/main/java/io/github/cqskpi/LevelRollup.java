@@ -1,0 +1,29 @@
+package io.github.cqskpi;
+
+import java.util.Objects;
+
+/**
+ * One target's figure for a whole level and period: the ratio of the sums of its units'
+ * counts (never an average of their rates), judged against the level's figure.
+ *
+ * @param level the level
+ * @param period the period the units' records cover
+ * @param target the target's ID
+ * @param units how many records were summed
+ * @param ratio the summed part over the summed whole
+ * @param required the level's figure for that period
+ * @param status {@code MET} or {@code NOT_MET}, or {@code NOT_APPLICABLE} when the summed whole is 0
+ */
+public record LevelRollup(Level level, Period period, String target, int units, Ratio ratio, Requirement required,
+        Status status) {
+
+    /** Checks the parts. */
+    public LevelRollup {
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(ratio, "ratio");
+        Objects.requireNonNull(required, "required");
+        Objects.requireNonNull(status, "status");
+    }
+}
