@@ -9,14 +9,17 @@ import java.util.Objects;
  * @param name the vector's file name
  * @param description what the vector shows
  * @param mismatches what differed from the expectation; empty when it passed
+ * @param observed each result the engine gave, as {@code TARGET STATUS[/REASON]}, and each
+ *     error as {@code ERROR CODE}: what the vector covers
  */
-public record CaseResult(String name, String description, List<String> mismatches) {
+public record CaseResult(String name, String description, List<String> mismatches, List<String> observed) {
 
-    /** Checks the parts and copies the mismatches. */
+    /** Checks the parts and copies the lists. */
     public CaseResult {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         mismatches = List.copyOf(mismatches);
+        observed = List.copyOf(observed);
     }
 
     /**

@@ -103,7 +103,7 @@ public final class Conformance {
                 Path expected = dir.resolve(name + EXPECTED);
                 if (!Files.exists(request) || !Files.exists(expected)) {
                     out.add(new CaseResult(name, "", List.of("the vector lacks " + (Files.exists(request)
-                            ? expected.getFileName() : request.getFileName()))));
+                            ? expected.getFileName() : request.getFileName())), List.of()));
                     continue;
                 }
                 out.add(run(name, Files.readAllBytes(request), Files.readAllBytes(expected)));

@@ -42,6 +42,7 @@ public final class ConformanceCheck {
     public static CaseResult run(KpiEngine engine, RequestOverrides overrides, String name, byte[] request,
             byte[] expectation) {
         List<String> mismatches = new ArrayList<>();
+        List<String> observed = new ArrayList<>();
         String description = "";
         try {
             JsonTree.Obj expected;
@@ -57,17 +58,24 @@ public final class ConformanceCheck {
                 if (!(expected.get("unreadable") instanceof JsonTree.Bool b && b.value())) {
                     mismatches.add("the request was refused as unreadable: " + e.getMessage());
                 }
-                return new CaseResult(name, description, mismatches);
+                observed.add("REQUEST UNREADABLE");
+                return new CaseResult(name, description, mismatches, observed);
             }
             if (expected.get("unreadable") instanceof JsonTree.Bool b && b.value()) {
                 mismatches.add("expected the request to be refused as unreadable, but it was evaluated");
-                return new CaseResult(name, description, mismatches);
+                return new CaseResult(name, description, mismatches, observed);
+            }
+            for (TargetResult r : response.results()) {
+                observed.add(r.target() + " " + r.status().name() + r.reason().map(x -> "/" + x.code().name()).orElse(""));
+            }
+            for (RecordError e : response.errors()) {
+                observed.add("ERROR " + e.code().name());
             }
             compare(expected, response, mismatches);
         } catch (IOException | RuntimeException e) {
             mismatches.add("the vector cannot be run: " + e);
         }
-        return new CaseResult(name, description, mismatches);
+        return new CaseResult(name, description, mismatches, observed);
     }
 
     private static void compare(JsonTree.Obj expected, EvaluationResponse response, List<String> out) {

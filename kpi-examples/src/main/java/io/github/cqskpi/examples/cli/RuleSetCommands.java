@@ -118,11 +118,27 @@ final class RuleSetCommands {
         return out;
     }
 
+    /** How many results of each target in each status and reason the vectors produce, and errors by code. */
+    private static void printCoverage(List<CaseResult> results, PrintStream out) {
+        Map<String, Map<String, Integer>> table = new TreeMap<>();
+        for (CaseResult r : results) {
+            for (String o : r.observed()) {
+                int space = o.indexOf(' ');
+                table.computeIfAbsent(o.substring(0, space), k -> new TreeMap<>())
+                        .merge(o.substring(space + 1), 1, Integer::sum);
+            }
+        }
+        out.println("coverage (results per target and status/reason across the vectors; errors by code):");
+        table.forEach((target, counts) -> out.println("  " + target + "  " + counts.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+    }
+
     static int verify(Deque<String> a, PrintStream out) {
         if (a.isEmpty()) {
             throw new Main.UsageException("verify needs a directory of conformance vectors");
         }
         Path dir = Path.of(a.pop());
+        boolean coverage = a.remove("--coverage");
         Options.parse(a);
         if (!Files.isDirectory(dir)) {
             throw new Main.UsageException("verify: " + dir + " is not a directory");
@@ -137,6 +153,9 @@ final class RuleSetCommands {
                 out.println("FAIL " + r.name() + (r.description().isEmpty() ? "" : " — " + r.description()));
                 r.mismatches().forEach(m -> out.println("     " + m));
             }
+        }
+        if (coverage) {
+            printCoverage(results, out);
         }
         out.println((results.size() - failed) + " passed, " + failed + " failed");
         out.flush();
