@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record CaseResult(String name, String description, List<String> mismatches) {
 
-    /** Checks the parts and copies the mismatches. */
+    /**
+     * Checks the parts and copies the mismatches.
+     *
+     * @param name the vector's file name
+     * @param description what the vector shows
+     * @param mismatches what differed from the expectation; empty when it passed
+     */
     public CaseResult {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
