@@ -19,7 +19,14 @@ public record EvaluationRequest(
         Optional<String> ruleSetVersion,
         List<UnitRecord> records) {
 
-    /** Checks the parts and copies the records. */
+    /**
+     * Checks the parts and copies the records.
+     *
+     * @param asOf the evaluation date, which decides deadlines; empty for today in Asia/Ho_Chi_Minh
+     * @param ruleSet the rule set's id; empty for the default, {@code dak-nong-2022}
+     * @param ruleSetVersion the rule set's version; empty for its newest
+     * @param records the records, in order
+     */
     public EvaluationRequest {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(ruleSet, "ruleSet");

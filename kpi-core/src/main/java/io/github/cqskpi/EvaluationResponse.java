@@ -21,7 +21,15 @@ public record EvaluationResponse(
         List<RecordError> errors,
         Summary summary) {
 
-    /** Checks the parts and copies the lists. */
+    /**
+     * Checks the parts and copies the lists.
+     *
+     * @param ruleSet the rules that made the results
+     * @param asOf the evaluation date used
+     * @param results the results, in record order and then in the rule set's target order
+     * @param errors the errors, in record order
+     * @param summary counts over the response
+     */
     public EvaluationResponse {
         Objects.requireNonNull(ruleSet, "ruleSet");
         Objects.requireNonNull(asOf, "asOf");

@@ -18,7 +18,16 @@ import java.util.Set;
 public record FigureInfo(
         String rule, Set<Level> levels, String window, Requirement required, String quote, Optional<String> reading) {
 
-    /** Checks the parts and copies the levels. */
+    /**
+     * Checks the parts and copies the levels.
+     *
+     * @param rule the name of the rule that applies the figure
+     * @param levels the levels the figure applies to
+     * @param window when the figure is in force, in words (the rule's condition decides)
+     * @param required the figure
+     * @param quote the source words, quoted
+     * @param reading how unclear words are read, if they are
+     */
     public FigureInfo {
         Objects.requireNonNull(rule, "rule");
         levels = Set.copyOf(levels);

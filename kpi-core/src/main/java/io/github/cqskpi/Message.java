@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record Message(String vi, String en) {
 
-    /** Checks both texts. */
+    /**
+     * Checks both texts.
+     *
+     * @param vi the Vietnamese text
+     * @param en the English text
+     */
     public Message {
         Objects.requireNonNull(vi, "vi");
         Objects.requireNonNull(en, "en");

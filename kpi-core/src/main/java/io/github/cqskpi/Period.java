@@ -14,7 +14,12 @@ import java.util.Objects;
  */
 public record Period(LocalDate from, LocalDate to) {
 
-    /** Checks that both days are given. */
+    /**
+     * Checks that both days are given.
+     *
+     * @param from the first day of the period
+     * @param to the last day of the period; it alone decides which figures are in force
+     */
     public Period {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");

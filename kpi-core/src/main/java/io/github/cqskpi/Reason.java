@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record Reason(ReasonCode code, String text, List<String> keys) {
 
-    /** Checks the parts and copies the keys. */
+    /**
+     * Checks the parts and copies the keys.
+     *
+     * @param code the reason's code
+     * @param text an explanation for people, in English
+     * @param keys the missing metric keys for {@link ReasonCode#MISSING_KEYS}, otherwise empty
+     */
     public Reason {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(text, "text");

@@ -14,7 +14,15 @@ import java.util.Optional;
  */
 public record RecordError(int record, Optional<String> unitId, String path, ErrorCode code, String message) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param record the record's index in the request, from 0
+     * @param unitId the record's unit id, when it could be read
+     * @param path the JSON Pointer of the bad field, a dotted metric key being one segment
+     * @param code what is wrong
+     * @param message what is wrong in words, naming the value
+     */
     public RecordError {
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(path, "path");

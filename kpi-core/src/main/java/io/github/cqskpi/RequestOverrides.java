@@ -16,7 +16,13 @@ public record RequestOverrides(Optional<LocalDate> asOf, Optional<String> ruleSe
 
     private static final RequestOverrides NONE = new RequestOverrides(Optional.empty(), Optional.empty(), Optional.empty());
 
-    /** Checks the parts; a version needs a rule set. */
+    /**
+     * Checks the parts; a version needs a rule set.
+     *
+     * @param asOf the evaluation date to use whatever the request says
+     * @param ruleSet the rule set to use whatever the request says
+     * @param ruleSetVersion its version; empty with a rule set means its newest
+     */
     public RequestOverrides {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(ruleSet, "ruleSet");

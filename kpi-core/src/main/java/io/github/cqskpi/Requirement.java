@@ -23,7 +23,12 @@ public sealed interface Requirement {
      * @param percent the percentage, such as {@code 80} or {@code 62.5}
      */
     record Percent(Operator operator, BigDecimal percent) implements Requirement {
-        /** Checks the parts and drops trailing zeros, so that {@code 80.0} and {@code 80} are one figure. */
+        /**
+         * Checks the parts and drops trailing zeros, so that {@code 80.0} and {@code 80} are one figure.
+         *
+         * @param operator {@code >}, {@code >=} or {@code =}
+         * @param percent the percentage, such as {@code 80} or {@code 62.5}
+         */
         public Percent {
             Objects.requireNonNull(operator, "operator");
             percent = Objects.requireNonNull(percent, "percent").stripTrailingZeros();
@@ -40,7 +45,12 @@ public sealed interface Requirement {
      * @param value the value
      */
     record Count(Operator operator, long value) implements Requirement {
-        /** Checks the operator. */
+        /**
+         * Checks the operator.
+         *
+         * @param operator {@code >}, {@code >=} or {@code =}
+         * @param value the value
+         */
         public Count {
             Objects.requireNonNull(operator, "operator");
         }
@@ -52,7 +62,11 @@ public sealed interface Requirement {
      * @param date the deadline day; a report submitted on it is late
      */
     record Deadline(LocalDate date) implements Requirement {
-        /** Checks the date. */
+        /**
+         * Checks the date.
+         *
+         * @param date the deadline day; a report submitted on it is late
+         */
         public Deadline {
             Objects.requireNonNull(date, "date");
         }

@@ -15,7 +15,15 @@ import java.util.Objects;
 public record RuleSetInfo(
         RuleSetRef ref, Message title, SourceDocument source, List<String> readings, List<TargetInfo> targets) {
 
-    /** Checks the parts and copies the lists. */
+    /**
+     * Checks the parts and copies the lists.
+     *
+     * @param ref the id, version and fingerprint
+     * @param title the rule set's title, in Vietnamese and English
+     * @param source the legal text it encodes
+     * @param readings how the rule set reads unclear words of the text, one line each
+     * @param targets the targets, in the order results come in
+     */
     public RuleSetInfo {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(title, "title");

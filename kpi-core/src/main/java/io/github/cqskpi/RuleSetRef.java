@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record RuleSetRef(String id, String version, String sha256) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param id the rule set's id, such as {@code dak-nong-2022}
+     * @param version its semantic version, such as {@code 1.0.0}
+     * @param sha256 the SHA-256 of its sources, lower-case hex
+     */
     public RuleSetRef {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");

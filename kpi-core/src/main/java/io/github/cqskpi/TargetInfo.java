@@ -26,7 +26,18 @@ public record TargetInfo(
         String measure,
         List<FigureInfo> figures) {
 
-    /** Checks the parts and copies the collections. */
+    /**
+     * Checks the parts and copies the collections.
+     *
+     * @param id the target's ID, such as {@code DOC_ELECTRONIC}
+     * @param clause the directive's clause, such as {@code 1 ¶1}
+     * @param title what the target asks, in Vietnamese and English
+     * @param informational {@code true} for duties the text sets no measurable figure for; they get no results
+     * @param levels the levels of the units the target addresses
+     * @param roles the roles a unit needs for the target to apply to it; empty for every unit
+     * @param measure what is measured, such as {@code documents.electronic / documents.total}
+     * @param figures the figures in force and when, one per rule; empty for an informational target
+     */
     public TargetInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(clause, "clause");

@@ -29,7 +29,20 @@ public record TargetResult(
         Optional<Reason> reason,
         Message message) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param record the record's index in the request, from 0
+     * @param unitId the record's unit
+     * @param period the record's period
+     * @param target the target's ID, such as {@code DOSSIER_ONLINE_L4}
+     * @param clause the directive's clause, such as {@code 1 ¶5}
+     * @param status the outcome
+     * @param actual what was measured, if anything
+     * @param required the figure in force, if any
+     * @param reason why the result is not a plain verdict; empty for {@code MET} and {@code NOT_MET}
+     * @param message the result in words
+     */
     public TargetResult {
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(period, "period");

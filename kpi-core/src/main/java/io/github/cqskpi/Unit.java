@@ -18,7 +18,14 @@ import java.util.Set;
  */
 public record Unit(String id, String name, Level level, Set<String> roles) {
 
-    /** Checks the required parts and copies the roles, keeping their order. */
+    /**
+     * Checks the required parts and copies the roles, keeping their order.
+     *
+     * @param id the unit's identifier, 1 to 200 Unicode characters
+     * @param name the unit's display name, or {@code null}
+     * @param level the unit's level
+     * @param roles the unit's roles, such as {@code DIC}; empty for most units
+     */
     public Unit {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(level, "level");

@@ -21,7 +21,13 @@ import java.util.Objects;
  */
 public record UnitRecord(Unit unit, Period period, Map<String, MetricValue> metrics) {
 
-    /** Checks the parts and copies the metrics, keeping their order. */
+    /**
+     * Checks the parts and copies the metrics, keeping their order.
+     *
+     * @param unit the unit
+     * @param period the period the figures cover
+     * @param metrics the figures by metric key, in the order given
+     */
     public UnitRecord {
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(period, "period");

@@ -10,6 +10,7 @@ public class UnreadableRequestException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Where in the request the problem is: a JSON Pointer, {@code ""} for the whole request. */
     private final String path;
 
     /**

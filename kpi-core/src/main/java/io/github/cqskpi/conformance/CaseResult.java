@@ -14,7 +14,14 @@ import java.util.Objects;
  */
 public record CaseResult(String name, String description, List<String> mismatches, List<String> observed) {
 
-    /** Checks the parts and copies the lists. */
+    /**
+     * Checks the parts and copies the lists.
+     *
+     * @param name the vector's file name
+     * @param description what the vector shows
+     * @param mismatches what differed from the expectation; empty when it passed
+     * @param observed the results and errors the engine gave
+     */
     public CaseResult {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
