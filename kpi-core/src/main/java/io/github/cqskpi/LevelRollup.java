@@ -17,7 +17,17 @@ import java.util.Objects;
 public record LevelRollup(Level level, Period period, String target, int units, Ratio ratio, Requirement required,
         Status status) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param level the level
+     * @param period the period the units' records cover
+     * @param target the target's ID
+     * @param units how many records were summed
+     * @param ratio the summed part over the summed whole
+     * @param required the level's figure for that period
+     * @param status the summed ratio's verdict
+     */
     public LevelRollup {
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(period, "period");

@@ -16,7 +16,15 @@ import java.util.Optional;
  */
 public record UnitScore(String unitId, Level level, int met, int judged, Optional<Integer> rank) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param unitId the unit
+     * @param level its level
+     * @param met the results {@code MET}
+     * @param judged the results {@code MET} or {@code NOT_MET}
+     * @param rank its rank within the level, if anything was judged
+     */
     public UnitScore {
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(level, "level");
