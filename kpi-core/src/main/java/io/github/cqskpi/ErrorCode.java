@@ -33,5 +33,11 @@ public enum ErrorCode {
     /** The same unit with the same period appears more than once. */
     DUPLICATE_RECORD,
     /** {@code unit.id} is longer than 200 characters. */
-    ID_TOO_LONG
+    ID_TOO_LONG,
+    /**
+     * A fault of the rule set, not of the record: a rule threw while judging it, fired outside
+     * its target's levels or roles, or judged a target another rule had judged. The record gets
+     * no verdict; the message names the rule. An addition to the contract's list.
+     */
+    RULE_FAILED
 }

@@ -4,6 +4,7 @@ import io.github.cqskpi.internal.DefaultKpiEngine;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Builds a {@link KpiEngine}. A builder is not safe for use by several threads; the engine it
@@ -16,6 +17,8 @@ public final class KpiEngineBuilder {
 
     private Clock clock = Clock.system(VIETNAM);
     private ClassLoader classLoader = KpiEngineBuilder.class.getClassLoader();
+    private Limits limits = Limits.defaults();
+    private Consumer<DecisionRecord> decisionLog;
 
     KpiEngineBuilder() {
     }
@@ -45,12 +48,41 @@ public final class KpiEngineBuilder {
     }
 
     /**
+     * The most a JSON request may hold; past a limit it is refused as a whole with a
+     * {@link RequestLimitException}. The default, {@link Limits#defaults()}, protects a host
+     * shared by many callers; a program that reads a file its user chose may lift the size
+     * ceilings with {@link Limits#unlimitedRecords()}.
+     *
+     * @param limits the limits
+     * @return this builder
+     */
+    public KpiEngineBuilder limits(Limits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        return this;
+    }
+
+    /**
+     * Where to send one {@link DecisionRecord} per evaluated request (none by default). The
+     * consumer is called on the evaluating thread, after the response is complete and before
+     * it is returned, by many threads at once when the engine is shared: it must be
+     * thread-safe. If it throws, the evaluation fails with its exception, so that no verdict
+     * leaves the engine unlogged.
+     *
+     * @param decisionLog the consumer
+     * @return this builder
+     */
+    public KpiEngineBuilder decisionLog(Consumer<DecisionRecord> decisionLog) {
+        this.decisionLog = Objects.requireNonNull(decisionLog, "decisionLog");
+        return this;
+    }
+
+    /**
      * Loads every rule set on the classpath and builds the engine.
      *
      * @return the engine
      * @throws IllegalStateException when a rule set on the classpath is corrupt, naming it
      */
     public KpiEngine build() {
-        return new DefaultKpiEngine(clock, classLoader);
+        return new DefaultKpiEngine(clock, classLoader, limits, decisionLog);
     }
 }

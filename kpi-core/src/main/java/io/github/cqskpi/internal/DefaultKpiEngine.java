@@ -1,9 +1,12 @@
 package io.github.cqskpi.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import io.github.cqskpi.DecisionRecord;
+import io.github.cqskpi.ErrorCode;
 import io.github.cqskpi.EvaluationRequest;
 import io.github.cqskpi.EvaluationResponse;
 import io.github.cqskpi.KpiEngine;
+import io.github.cqskpi.Limits;
 import io.github.cqskpi.Measurement;
 import io.github.cqskpi.MetricValue;
 import io.github.cqskpi.Reason;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +47,9 @@ public final class DefaultKpiEngine implements KpiEngine {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultKpiEngine.class);
 
     private final Clock clock;
-    private final JsonFactory json = new JsonFactory();
+    private final JsonFactory json;
+    private final Limits limits;
+    private final Consumer<DecisionRecord> decisionLog;
     private final Map<String, TreeMap<String, LoadedRuleSet>> ruleSets;
 
     /**
@@ -53,7 +59,22 @@ public final class DefaultKpiEngine implements KpiEngine {
      * @param loader the class loader
      */
     public DefaultKpiEngine(Clock clock, ClassLoader loader) {
+        this(clock, loader, Limits.defaults(), null);
+    }
+
+    /**
+     * Loads every rule set on the class loader's classpath.
+     *
+     * @param clock the clock whose day is the default evaluation date
+     * @param loader the class loader
+     * @param limits the most a JSON request may hold
+     * @param decisionLog where a record of each evaluated request goes, or {@code null}
+     */
+    public DefaultKpiEngine(Clock clock, ClassLoader loader, Limits limits, Consumer<DecisionRecord> decisionLog) {
         this.clock = clock;
+        this.limits = limits;
+        this.decisionLog = decisionLog;
+        this.json = RequestInput.factory(limits);
         Map<String, TreeMap<String, LoadedRuleSet>> sets = new TreeMap<>();
         for (LoadedRuleSet rs : RuleSetLoader.loadAll(loader)) {
             LoadedRuleSet before = sets.computeIfAbsent(rs.ref().id(), k -> new TreeMap<>(SemVer.ORDER))
@@ -76,12 +97,13 @@ public final class DefaultKpiEngine implements KpiEngine {
         for (UnitRecord r : request.records()) {
             drafts.add(RecordDraft.of(i++, r, rs.vocabulary()));
         }
-        return run(rs, asOf, drafts);
+        return logged(run(rs, asOf, drafts), null);
     }
 
     @Override
     public EvaluationResponse evaluateJson(InputStream in, RequestOverrides overrides) throws IOException {
-        RequestReader.RawRequest raw = RequestReader.read(json, in);
+        RequestInput guarded = RequestInput.of(in, limits, decisionLog != null);
+        RequestReader.RawRequest raw = RequestReader.read(json, guarded, limits);
         LoadedRuleSet rs = overrides.ruleSet().isPresent()
                 ? select(overrides.ruleSet(), overrides.ruleSetVersion(), "--rule-set")
                 : select(raw.ruleSet(), raw.ruleSetVersion(), "/ruleSet");
@@ -90,7 +112,17 @@ public final class DefaultKpiEngine implements KpiEngine {
         for (int i = 0; i < raw.records().size(); i++) {
             drafts.add(RecordDecoder.decode(i, raw.records().get(i), rs.vocabulary()));
         }
-        return run(rs, asOf, drafts);
+        return logged(run(rs, asOf, drafts), guarded);
+    }
+
+    /** Hands the decision log its record of a response, if there is a log. */
+    private EvaluationResponse logged(EvaluationResponse response, RequestInput request) {
+        if (decisionLog != null) {
+            decisionLog.accept(new DecisionRecord(clock.instant(), response.ruleSet(),
+                    request == null ? Optional.empty() : Optional.of(request.sha256()), response.asOf(),
+                    response.summary()));
+        }
+        return response;
     }
 
     @Override
@@ -164,11 +196,12 @@ public final class DefaultKpiEngine implements KpiEngine {
             facts.add(s.fact());
         }
 
-        rs.rules().fire(facts);
+        rs.rules().fire(facts, i -> states[i].reset()).forEach((i, why) -> states[i].fail(why));
 
         List<TargetResult> results = new ArrayList<>(valid.size() * rs.targets().size());
         List<RecordError> errors = new ArrayList<>();
         EnumMap<Status, Long> byStatus = new EnumMap<>(Status.class);
+        int faulted = 0;
         for (RecordDraft d : drafts) {
             RecordState s = states[d.index];
             if (s == null) {
@@ -176,8 +209,13 @@ public final class DefaultKpiEngine implements KpiEngine {
                 continue;
             }
             if (s.fault() != null) {
-                throw new IllegalStateException("rule set " + rs.ref().id() + "@" + rs.ref().version()
-                        + " failed on record " + d.index + ": " + s.fault());
+                // A fault of the rule set, never a verdict: the record is rejected, naming the rule.
+                LOG.warn("rule set {}@{} failed on record {}: {}", rs.ref().id(), rs.ref().version(), d.index,
+                        s.fault());
+                errors.add(new RecordError(d.index, Optional.ofNullable(d.unitId), "/records/" + d.index,
+                        ErrorCode.RULE_FAILED, s.fault()));
+                faulted++;
+                continue;
             }
             for (TargetDef t : rs.targets()) {
                 if (!t.appliesTo(s.record().level(), s.roles())) {
@@ -195,7 +233,8 @@ public final class DefaultKpiEngine implements KpiEngine {
                 byStatus.merge(v.status(), 1L, Long::sum);
             }
         }
-        Summary summary = new Summary(drafts.size(), valid.size(), drafts.size() - valid.size(), byStatus);
+        int evaluated = valid.size() - faulted;
+        Summary summary = new Summary(drafts.size(), evaluated, drafts.size() - evaluated, byStatus);
         return new EvaluationResponse(rs.ref(), asOf, results, errors, summary);
     }
 }

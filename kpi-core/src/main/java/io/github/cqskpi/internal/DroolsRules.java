@@ -24,12 +24,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.function.IntConsumer;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.rule.ConsequenceExceptionHandler;
+import org.kie.api.runtime.rule.Match;
+import org.kie.api.runtime.rule.RuleRuntime;
+import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
 
 /**
  * The one class that owns Drools: it finds a rule package's executable model, which the build
@@ -46,6 +51,9 @@ final class DroolsRules {
     static final int BATCH = 1000;
 
     private static final Map<String, List<String>> MODEL_CLASSES_BY_ROOT = new ConcurrentHashMap<>();
+
+    /** Where the consequences that throw on this thread's current {@link #fire} are recorded. */
+    private static final ThreadLocal<Map<Integer, String>> FAULTS = new ThreadLocal<>();
 
     private final String drlPackage;
     private final KieBase kieBase;
@@ -82,7 +90,8 @@ final class DroolsRules {
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("cannot load the executable model " + candidates.get(0), e);
         }
-        return new DroolsRules(drlPackage, KieBaseBuilder.createKieBaseFromModel(model));
+        return new DroolsRules(drlPackage, KieBaseBuilder.createKieBaseFromModel(model,
+                ConsequenceExceptionHandlerOption.get(RecordingHandler.class)));
     }
 
     /** The rules of the package with their metadata, in the order they are declared. */
@@ -98,14 +107,71 @@ final class DroolsRules {
         return out;
     }
 
-    /** Fires the rules over the facts, a batch at a time. */
-    void fire(List<UnitPeriod> facts) {
+    /**
+     * Fires the rules over the facts, a batch at a time, and returns what failed: by record
+     * index, the rule that threw and what it threw. A consequence that throws fails its record
+     * only; the session goes on with the other matches. Anything else that throws while a batch
+     * runs (a condition, say) undoes the batch's verdicts with {@code reset} and runs its facts
+     * one at a time, so that only the records the rules cannot judge fail.
+     */
+    Map<Integer, String> fire(List<UnitPeriod> facts, IntConsumer reset) {
         if (facts.isEmpty()) {
-            return;
+            return Map.of();
         }
+        Map<Integer, String> faults = new java.util.HashMap<>();
         StatelessKieSession session = kieBase.newStatelessKieSession();
-        for (int from = 0; from < facts.size(); from += BATCH) {
-            session.execute(facts.subList(from, Math.min(facts.size(), from + BATCH)));
+        FAULTS.set(faults);
+        try {
+            for (int from = 0; from < facts.size(); from += BATCH) {
+                List<UnitPeriod> batch = facts.subList(from, Math.min(facts.size(), from + BATCH));
+                try {
+                    session.execute(batch);
+                } catch (RuntimeException batchFailed) {
+                    for (UnitPeriod f : batch) {
+                        reset.accept(f.getRecord());
+                        faults.remove(f.getRecord());
+                    }
+                    for (UnitPeriod f : batch) {
+                        try {
+                            session.execute(List.of(f));
+                        } catch (RuntimeException e) {
+                            faults.putIfAbsent(f.getRecord(), "the rules failed while matching this record ("
+                                    + e.getClass().getSimpleName() + ")");
+                        }
+                    }
+                }
+            }
+        } finally {
+            FAULTS.remove();
+        }
+        return faults;
+    }
+
+    /**
+     * Records a consequence that throws against the record it matched, in place of Drools'
+     * default, which ends the whole session. Drools makes one per session, by its class.
+     */
+    public static final class RecordingHandler implements ConsequenceExceptionHandler {
+
+        /** Made by Drools. */
+        public RecordingHandler() {
+        }
+
+        @Override
+        public void handleException(Match match, RuleRuntime runtime, Exception e) {
+            Map<Integer, String> faults = FAULTS.get();
+            String rule = match.getRule().getName();
+            for (Object o : match.getObjects()) {
+                if (o instanceof UnitPeriod f && faults != null) {
+                    org.slf4j.LoggerFactory.getLogger(DroolsRules.class).warn("rule \"{}\" failed on record {}"
+                            + " (unit {})", rule, f.getRecord(), f.getUnitId(), e);
+                    faults.putIfAbsent(f.getRecord(), "rule \"" + rule + "\" failed while judging this record ("
+                            + e.getClass().getSimpleName() + "); no verdict is given for it");
+                    return;
+                }
+            }
+            // A match without a record: nothing to blame but the whole run.
+            throw new org.kie.api.runtime.rule.ConsequenceException(e, runtime, match);
         }
     }
 

@@ -53,10 +53,16 @@ final class RecordState implements Judgement {
         verdicts[t.ordinal()] = Judge.judge(f, this);
     }
 
-    private void fail(String why) {
+    void fail(String why) {
         if (fault == null) {
             fault = why;
         }
+    }
+
+    /** Forgets every verdict and fault, to judge the record again. */
+    void reset() {
+        java.util.Arrays.fill(verdicts, null);
+        fault = null;
     }
 
     UnitPeriod fact() {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.github.cqskpi.Limits;
 import io.github.cqskpi.UnreadableRequestException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,9 +31,13 @@ final class RequestReader {
     private RequestReader() {
     }
 
-    static RawRequest read(JsonFactory factory, InputStream in) throws IOException {
+    static RawRequest read(JsonFactory factory, InputStream in, Limits limits) throws IOException {
+        JsonParser parser = null;
         try (JsonParser p = factory.createParser(in)) {
-            return read(p);
+            parser = p;
+            return read(p, limits);
+        } catch (StreamConstraintsException e) {
+            throw RequestInput.translate(e, parser, limits);
         } catch (JsonProcessingException e) {
             throw new UnreadableRequestException("", "the request is not valid JSON: " + e.getOriginalMessage()
                     + location(e), e);
@@ -43,7 +49,7 @@ final class RequestReader {
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
-    private static RawRequest read(JsonParser p) throws IOException {
+    private static RawRequest read(JsonParser p, Limits limits) throws IOException {
         JsonToken first = p.nextToken();
         if (first == null) {
             throw new UnreadableRequestException("", "the request is empty");
@@ -82,6 +88,7 @@ final class RequestReader {
                     }
                     records = new ArrayList<>();
                     while (p.nextToken() != JsonToken.END_ARRAY) {
+                        RequestInput.countRecord(records.size(), limits);
                         records.add(JsonTree.read(p));
                     }
                 }

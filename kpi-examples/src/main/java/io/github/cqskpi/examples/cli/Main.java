@@ -4,6 +4,7 @@ import io.github.cqskpi.EvaluationResponse;
 import io.github.cqskpi.FigureInfo;
 import io.github.cqskpi.KpiEngine;
 import io.github.cqskpi.Level;
+import io.github.cqskpi.Limits;
 import io.github.cqskpi.RequestOverrides;
 import io.github.cqskpi.Requirement;
 import io.github.cqskpi.RuleSetInfo;
@@ -58,7 +59,7 @@ public final class Main {
             "      Runs the conformance vectors in DIR (NAME.request.json + NAME.expected.json).",
             "      Ends with 'N passed, N failed'; exit 0 when none failed, 1 otherwise.",
             "      --coverage also counts the results per target and status the vectors produce.",
-            "  serve [--port N] [--max-bytes N] [--decision-log FILE]",
+            "  serve [--port N] [--bind ADDRESS] [--max-bytes N] [--decision-log FILE]",
             "      Serves POST /v1/evaluate, GET /v1/rule-sets, /v1/targets, /health, /v1/openapi.json.",
             "  help",
             "      Prints this text.");
@@ -144,7 +145,8 @@ public final class Main {
         if (o.get("--rule-set").isPresent()) {
             overrides = overrides.withRuleSet(o.get("--rule-set").get());
         }
-        KpiEngine engine = KpiEngine.builder().build();
+        // A file the user chose, on their own machine: no ceiling on its size or record count.
+        KpiEngine engine = KpiEngine.builder().limits(Limits.unlimitedRecords()).build();
         EvaluationResponse response;
         Optional<String> input = o.get("--input");
         if (input.isPresent()) {
@@ -164,7 +166,7 @@ public final class Main {
     }
 
     private int serve(Deque<String> a) throws IOException {
-        Options o = Options.parse(a, "--port", "--max-bytes", "--decision-log");
+        Options o = Options.parse(a, "--port", "--bind", "--max-bytes", "--decision-log");
         int port;
         long maxBytes;
         try {
@@ -173,7 +175,7 @@ public final class Main {
         } catch (NumberFormatException e) {
             throw new UsageException("--port and --max-bytes take whole numbers");
         }
-        KpiService service = KpiService.start(KpiEngine.builder().build(), port, maxBytes,
+        KpiService service = KpiService.start(KpiEngine.builder(), o.get("--bind").orElse(null), port, maxBytes,
                 o.get("--decision-log").map(Path::of).orElse(null));
         err.println("kpi-cli: serving on http://localhost:" + service.port() + "/ (POST /v1/evaluate); Ctrl-C stops");
         Runtime.getRuntime().addShutdownHook(new Thread(service::close));

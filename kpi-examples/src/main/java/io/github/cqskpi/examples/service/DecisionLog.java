@@ -2,6 +2,7 @@ package io.github.cqskpi.examples.service;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.cqskpi.DecisionRecord;
 import io.github.cqskpi.EvaluationResponse;
 import io.github.cqskpi.Status;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +15,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One JSON line per evaluated request, so that an auditor can tie a published verdict to the
@@ -40,19 +43,35 @@ final class DecisionLog implements AutoCloseable {
     }
 
     void record(byte[] request, EvaluationResponse response) throws IOException {
+        write(new DecisionRecord(clock.instant(), response.ruleSet(), Optional.of(sha256(request)), response.asOf(),
+                response.summary()));
+    }
+
+    /** The engine's decision-log hook: one line per record, the same line {@link #record(byte[], EvaluationResponse)} writes. */
+    void record(DecisionRecord d) {
+        try {
+            write(d);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the decision log", e);
+        }
+    }
+
+    private void write(DecisionRecord d) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(512);
         try (JsonGenerator g = JSON.createGenerator(line)) {
             g.writeStartObject();
-            g.writeStringField("time", clock.instant().toString());
-            g.writeStringField("ruleSet", response.ruleSet().id() + "@" + response.ruleSet().version());
-            g.writeStringField("ruleSetSha256", response.ruleSet().sha256());
-            g.writeStringField("requestSha256", sha256(request));
-            g.writeStringField("asOf", response.asOf().toString());
-            g.writeNumberField("records", response.summary().records());
-            g.writeNumberField("evaluated", response.summary().evaluated());
-            g.writeNumberField("rejected", response.summary().rejected());
+            g.writeStringField("time", d.time().toString());
+            g.writeStringField("ruleSet", d.ruleSet().id() + "@" + d.ruleSet().version());
+            g.writeStringField("ruleSetSha256", d.ruleSet().sha256());
+            if (d.requestSha256().isPresent()) {
+                g.writeStringField("requestSha256", d.requestSha256().get());
+            }
+            g.writeStringField("asOf", d.asOf().toString());
+            g.writeNumberField("records", d.summary().records());
+            g.writeNumberField("evaluated", d.summary().evaluated());
+            g.writeNumberField("rejected", d.summary().rejected());
             g.writeObjectFieldStart("byStatus");
-            for (Map.Entry<Status, Long> e : response.summary().byStatus().entrySet()) {
+            for (Map.Entry<Status, Long> e : d.summary().byStatus().entrySet()) {
                 g.writeNumberField(e.getKey().name(), e.getValue());
             }
             g.writeEndObject();

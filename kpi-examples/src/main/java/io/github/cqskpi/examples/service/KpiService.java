@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.cqskpi.EvaluationResponse;
 import io.github.cqskpi.KpiEngine;
+import io.github.cqskpi.KpiEngineBuilder;
+import io.github.cqskpi.Limits;
 import io.github.cqskpi.RequestOverrides;
 import io.github.cqskpi.RuleSetInfo;
 import io.github.cqskpi.UnreadableRequestException;
@@ -32,8 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class KpiService implements AutoCloseable {
 
-    /** The default limit on a request body: 16 MiB. */
-    public static final long DEFAULT_MAX_BYTES = 16L << 20;
+    /** The default limit on a request body: 16 MiB, {@link Limits#DEFAULT_MAX_BYTES}. */
+    public static final long DEFAULT_MAX_BYTES = Limits.DEFAULT_MAX_BYTES;
 
     private static final Logger LOG = LoggerFactory.getLogger(KpiService.class);
     private static final String JSON = "application/json; charset=utf-8";
@@ -63,34 +65,60 @@ public final class KpiService implements AutoCloseable {
      * @throws IOException when the port cannot be bound
      */
     public static KpiService start(KpiEngine engine, int port, long maxBytes) throws IOException {
-        return start(engine, port, maxBytes, null);
+        return start(engine, new InetSocketAddress(port), maxBytes, null);
     }
 
     /**
-     * Starts the service with a decision log.
+     * Starts the service on an engine built here, with the limits that protect a shared host
+     * ({@link Limits#defaults()}, the body's bytes capped at {@code maxBytes}) and, if asked, a
+     * decision log fed by the engine's {@link KpiEngineBuilder#decisionLog} hook.
      *
-     * @param engine the engine to serve
+     * @param builder the engine's builder; its limits and decision log are set here
+     * @param bind the address to listen on, or {@code null} for every interface
      * @param port the port, or 0 for any free one
      * @param maxBytes the largest request body accepted
      * @param decisionLog the file to append one JSON line per evaluated request to, or {@code null}
      * @return the running service
      * @throws IOException when the port cannot be bound or the log cannot be opened
      */
-    public static KpiService start(KpiEngine engine, int port, long maxBytes, java.nio.file.Path decisionLog)
+    public static KpiService start(KpiEngineBuilder builder, String bind, int port, long maxBytes,
+            java.nio.file.Path decisionLog) throws IOException {
+        Objects.requireNonNull(builder, "builder");
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be positive, not " + maxBytes);
+        }
+        DecisionLog log = decisionLog == null ? null
+                : DecisionLog.appendingTo(decisionLog, java.time.Clock.systemUTC());
+        builder.limits(Limits.defaults().withMaxBytes(maxBytes));
+        if (log != null) {
+            builder.decisionLog(log::record);
+        }
+        KpiEngine engine;
+        try {
+            engine = builder.build();
+        } catch (RuntimeException e) {
+            if (log != null) {
+                log.close();
+            }
+            throw e;
+        }
+        return start(engine, bind == null ? new InetSocketAddress(port) : new InetSocketAddress(bind, port),
+                maxBytes, log);
+    }
+
+    private static KpiService start(KpiEngine engine, InetSocketAddress address, long maxBytes, DecisionLog log)
             throws IOException {
         Objects.requireNonNull(engine, "engine");
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes must be positive, not " + maxBytes);
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+        HttpServer server = HttpServer.create(address, 0);
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        DecisionLog log = decisionLog == null ? null
-                : DecisionLog.appendingTo(decisionLog, java.time.Clock.systemUTC());
         KpiService s = new KpiService(engine, maxBytes, server, workers, log);
         server.createContext("/", s::handle);
         server.setExecutor(workers);
         server.start();
-        LOG.info("serving on port {} with {}", s.port(), engine.ruleSets().stream()
+        LOG.info("serving on {} with {}", server.getAddress(), engine.ruleSets().stream()
                 .map(r -> r.ref().id() + "@" + r.ref().version()).toList());
         return s;
     }
@@ -176,9 +204,6 @@ public final class KpiService implements AutoCloseable {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(256, body.length * 8));
         engine.writeJson(response, out);
-        if (decisions != null) {
-            decisions.record(body, response);
-        }
         send(x, 200, out.toByteArray());
     }
 
