@@ -31,10 +31,9 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.StatelessKieSession;
-import org.kie.api.runtime.rule.ConsequenceExceptionHandler;
-import org.kie.api.runtime.rule.Match;
-import org.kie.api.runtime.rule.RuleRuntime;
-import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one class that owns Drools: it finds a rule package's executable model, which the build
@@ -52,8 +51,8 @@ final class DroolsRules {
 
     private static final Map<String, List<String>> MODEL_CLASSES_BY_ROOT = new ConcurrentHashMap<>();
 
-    /** Where the consequences that throw on this thread's current {@link #fire} are recorded. */
-    private static final ThreadLocal<Map<Integer, String>> FAULTS = new ThreadLocal<>();
+    private static final Logger LOG = LoggerFactory.getLogger(DroolsRules.class);
+    private static final java.util.regex.Pattern RULE_IN_MESSAGE = java.util.regex.Pattern.compile("[Rr]ule \"([^\"]+)\"");
 
     private final String drlPackage;
     private final KieBase kieBase;
@@ -90,8 +89,7 @@ final class DroolsRules {
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("cannot load the executable model " + candidates.get(0), e);
         }
-        return new DroolsRules(drlPackage, KieBaseBuilder.createKieBaseFromModel(model,
-                ConsequenceExceptionHandlerOption.get(RecordingHandler.class)));
+        return new DroolsRules(drlPackage, KieBaseBuilder.createKieBaseFromModel(model));
     }
 
     /** The rules of the package with their metadata, in the order they are declared. */
@@ -109,10 +107,10 @@ final class DroolsRules {
 
     /**
      * Fires the rules over the facts, a batch at a time, and returns what failed: by record
-     * index, the rule that threw and what it threw. A consequence that throws fails its record
-     * only; the session goes on with the other matches. Anything else that throws while a batch
-     * runs (a condition, say) undoes the batch's verdicts with {@code reset} and runs its facts
-     * one at a time, so that only the records the rules cannot judge fail.
+     * index, which rule failed and how. When anything throws while a batch runs (a consequence,
+     * a condition), the batch's verdicts are undone with {@code reset} and its facts run again
+     * one at a time, so that only the records the rules cannot judge fail, and the others get
+     * the verdicts they would have had.
      */
     Map<Integer, String> fire(List<UnitPeriod> facts, IntConsumer reset) {
         if (facts.isEmpty()) {
@@ -120,59 +118,40 @@ final class DroolsRules {
         }
         Map<Integer, String> faults = new java.util.HashMap<>();
         StatelessKieSession session = kieBase.newStatelessKieSession();
-        FAULTS.set(faults);
-        try {
-            for (int from = 0; from < facts.size(); from += BATCH) {
-                List<UnitPeriod> batch = facts.subList(from, Math.min(facts.size(), from + BATCH));
-                try {
-                    session.execute(batch);
-                } catch (RuntimeException batchFailed) {
-                    for (UnitPeriod f : batch) {
+        for (int from = 0; from < facts.size(); from += BATCH) {
+            List<UnitPeriod> batch = facts.subList(from, Math.min(facts.size(), from + BATCH));
+            try {
+                session.execute(batch);
+            } catch (RuntimeException batchFailed) {
+                batch.forEach(f -> reset.accept(f.getRecord()));
+                for (UnitPeriod f : batch) {
+                    try {
+                        session.execute(List.of(f));
+                    } catch (RuntimeException e) {
                         reset.accept(f.getRecord());
-                        faults.remove(f.getRecord());
-                    }
-                    for (UnitPeriod f : batch) {
-                        try {
-                            session.execute(List.of(f));
-                        } catch (RuntimeException e) {
-                            faults.putIfAbsent(f.getRecord(), "the rules failed while matching this record ("
-                                    + e.getClass().getSimpleName() + ")");
-                        }
+                        faults.put(f.getRecord(), describe(e));
+                        LOG.warn("the rules of {} failed on record {} (unit {})", drlPackage, f.getRecord(),
+                                f.getUnitId(), e);
                     }
                 }
             }
-        } finally {
-            FAULTS.remove();
         }
         return faults;
     }
 
-    /**
-     * Records a consequence that throws against the record it matched, in place of Drools'
-     * default, which ends the whole session. Drools makes one per session, by its class.
-     */
-    public static final class RecordingHandler implements ConsequenceExceptionHandler {
-
-        /** Made by Drools. */
-        public RecordingHandler() {
+    /** The failed rule's name and the kind of failure; never the exception's message, which is internal. */
+    private static String describe(RuntimeException e) {
+        String kind = e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName();
+        String rule = null;
+        if (e instanceof ConsequenceException c && c.getRule() != null) {
+            rule = c.getRule().getName();
+        } else if (e.getMessage() != null) {
+            java.util.regex.Matcher m = RULE_IN_MESSAGE.matcher(e.getMessage());
+            rule = m.find() ? m.group(1) : null;
         }
-
-        @Override
-        public void handleException(Match match, RuleRuntime runtime, Exception e) {
-            Map<Integer, String> faults = FAULTS.get();
-            String rule = match.getRule().getName();
-            for (Object o : match.getObjects()) {
-                if (o instanceof UnitPeriod f && faults != null) {
-                    org.slf4j.LoggerFactory.getLogger(DroolsRules.class).warn("rule \"{}\" failed on record {}"
-                            + " (unit {})", rule, f.getRecord(), f.getUnitId(), e);
-                    faults.putIfAbsent(f.getRecord(), "rule \"" + rule + "\" failed while judging this record ("
-                            + e.getClass().getSimpleName() + "); no verdict is given for it");
-                    return;
-                }
-            }
-            // A match without a record: nothing to blame but the whole run.
-            throw new org.kie.api.runtime.rule.ConsequenceException(e, runtime, match);
-        }
+        String what = e instanceof ConsequenceException ? "while judging this record" : "while matching this record";
+        return (rule == null ? "a rule" : "rule \"" + rule + "\"") + " failed " + what + " (" + kind
+                + "); no verdict is given for it";
     }
 
     private static List<String> modelClasses(URL descriptor, String descriptorPath) {

@@ -147,6 +147,12 @@ public final class KpiService implements AutoCloseable {
 
     private void handle(HttpExchange x) throws IOException {
         try (x) {
+            route(x);
+        }
+    }
+
+    private void route(HttpExchange x) throws IOException {
+        try {
             String path = x.getRequestURI().getPath();
             String method = x.getRequestMethod();
             switch (path) {
