@@ -11,8 +11,10 @@ import io.github.cqskpi.RuleSetInfo;
 import io.github.cqskpi.TargetInfo;
 import io.github.cqskpi.UnknownRuleSetException;
 import io.github.cqskpi.UnreadableRequestException;
+import io.github.cqskpi.examples.report.Reports;
 import io.github.cqskpi.examples.service.KpiService;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -46,8 +48,9 @@ public final class Main {
             "usage: kpi-cli <command> [options]",
             "",
             "commands:",
-            "  evaluate [--input FILE] [--as-of YYYY-MM-DD] [--rule-set ID[@VERSION]] [--format json|text]",
-            "      Evaluates a request (FILE, or standard input) and prints the response.",
+            "  evaluate [--input FILE] [--as-of YYYY-MM-DD] [--rule-set ID[@VERSION]] [--format json|text|csv|html]",
+            "      Evaluates a request (FILE, or standard input) and prints the response",
+            "      (csv: a row a record and target; html: one self-contained page).",
             "      Exit 0: every record evaluated; 3: some rejected; 2: the request cannot be read.",
             "  targets [--rule-set ID[@VERSION]]",
             "      Lists the targets of a rule set: ID, clause, levels and roles, window, comparator, reading.",
@@ -131,8 +134,8 @@ public final class Main {
     private int evaluate(Deque<String> a) throws IOException {
         Options o = Options.parse(a, "--input", "--as-of", "--rule-set", "--format");
         String format = o.get("--format").orElse("json");
-        if (!format.equals("json") && !format.equals("text")) {
-            throw new UsageException("--format must be json or text, not \"" + format + "\"");
+        if (!format.equals("json") && !format.equals("text") && !Reports.FORMATS.contains(format)) {
+            throw new UsageException("--format must be json, text, csv or html, not \"" + format + "\"");
         }
         RequestOverrides overrides = RequestOverrides.none();
         if (o.get("--as-of").isPresent()) {
@@ -144,6 +147,9 @@ public final class Main {
         }
         if (o.get("--rule-set").isPresent()) {
             overrides = overrides.withRuleSet(o.get("--rule-set").get());
+        }
+        if (Reports.FORMATS.contains(format)) {
+            return report(format, o.get("--input"), overrides);
         }
         // A file the user chose, on their own machine: no ceiling on its size or record count.
         KpiEngine engine = KpiEngine.builder().limits(Limits.unlimitedRecords()).build();
@@ -161,6 +167,16 @@ public final class Main {
         } else {
             engine.writeJson(response, out);
         }
+        out.flush();
+        return response.allEvaluated() ? OK : REJECTED;
+    }
+
+    /** csv and html show each unit's name and level, which only the request holds: keep its bytes. */
+    private int report(String format, Optional<String> input, RequestOverrides overrides) throws IOException {
+        byte[] request = input.isPresent() ? Files.readAllBytes(Path.of(input.get())) : in.readAllBytes();
+        KpiEngine engine = KpiEngine.builder().limits(Limits.unlimitedRecords()).build();
+        EvaluationResponse response = engine.evaluateJson(new ByteArrayInputStream(request), overrides);
+        Reports.write(format, response, engine, request, out);
         out.flush();
         return response.allEvaluated() ? OK : REJECTED;
     }

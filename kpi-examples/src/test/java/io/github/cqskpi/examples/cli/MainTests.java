@@ -477,7 +477,7 @@ class MainTests {
         void anUnknownFormatPrintsUsage() {
             Run r = run("evaluate", "--input", SAMPLE.toString(), "--format", "xml");
             assertUsageOnStderr(r);
-            assertTrue(r.err().contains("--format must be json or text"), r.err());
+            assertTrue(r.err().contains("--format must be json, text, csv or html"), r.err());
         }
 
         @Test

@@ -1,0 +1,161 @@
+package io.github.cqskpi.examples.report;
+
+import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.Measurement;
+import io.github.cqskpi.RecordError;
+import io.github.cqskpi.TargetResult;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A response as a spreadsheet: one row a record and target, and one row for each error of a
+ * rejected record, so that nothing is dropped.
+ *
+ * <p>RFC 4180: a header row, CRLF line ends, a field quoted when it holds a comma, a quote, a
+ * CR or an LF, a quote doubled inside a quoted field. UTF-8 without a byte-order mark.
+ */
+final class CsvReport {
+
+    /** The columns, in order. */
+    static final List<String> HEADER = List.of(
+            "record", "unit_id", "unit_name", "level", "period_from", "period_to",
+            "target", "clause", "status", "reason_code",
+            "numerator", "denominator", "percent",
+            "previous_numerator", "previous_denominator", "previous_percent",
+            "value", "date", "done",
+            "required_operator", "required_figure",
+            "message_vi", "message_en",
+            "error_code", "error_path", "error_message");
+
+    /** The status of a rejected record's rows. */
+    static final String REJECTED = "REJECTED";
+
+    private static final int COLUMNS = HEADER.size();
+
+    private CsvReport() {
+    }
+
+    /**
+     * Writes the report.
+     *
+     * @param r the response
+     * @param units the request's own words for each record's unit and period
+     * @param out where to write; flushed, left open
+     * @throws IOException when writing fails
+     */
+    static void write(EvaluationResponse r, RequestUnits units, Writer out) throws IOException {
+        line(out, HEADER.toArray(String[]::new));
+        List<Row> rows = new ArrayList<>(r.results().size() + r.errors().size());
+        for (TargetResult t : r.results()) {
+            rows.add(new Row(t.record(), result(t, units)));
+        }
+        for (RecordError e : r.errors()) {
+            rows.add(new Row(e.record(), error(e, units)));
+        }
+        // Results and errors each come in record order; a stable sort interleaves them by record.
+        rows.sort(Comparator.comparingInt(Row::record));
+        for (Row row : rows) {
+            line(out, row.fields());
+        }
+        out.flush();
+    }
+
+    private record Row(int record, String[] fields) {
+    }
+
+    private static String[] result(TargetResult t, RequestUnits units) {
+        String[] f = blank();
+        RequestUnits.UnitRef u = units.get(t.record());
+        f[0] = Integer.toString(t.record());
+        f[1] = t.unitId();
+        f[2] = orEmpty(u.name());
+        f[3] = orEmpty(u.level());
+        f[4] = t.period().from().toString();
+        f[5] = t.period().to().toString();
+        f[6] = t.target();
+        f[7] = t.clause();
+        f[8] = t.status().name();
+        f[9] = t.reason().map(x -> x.code().name()).orElse("");
+        t.actual().ifPresent(m -> actual(m, f));
+        t.required().ifPresent(q -> {
+            f[19] = q.operator().symbol();
+            f[20] = Figures.requiredFigure(q);
+        });
+        f[21] = t.message().vi();
+        f[22] = t.message().en();
+        return f;
+    }
+
+    private static void actual(Measurement m, String[] f) {
+        if (m instanceof Measurement.OfRatio r) {
+            f[10] = Long.toString(r.ratio().numerator());
+            f[11] = Long.toString(r.ratio().denominator());
+            f[12] = Figures.percent(r.ratio());
+        } else if (m instanceof Measurement.OfTrend t) {
+            f[10] = Long.toString(t.current().numerator());
+            f[11] = Long.toString(t.current().denominator());
+            f[12] = Figures.percent(t.current());
+            if (t.previous() != null) {
+                f[13] = Long.toString(t.previous().numerator());
+                f[14] = Long.toString(t.previous().denominator());
+                f[15] = Figures.percent(t.previous());
+            }
+        } else if (m instanceof Measurement.OfCount c) {
+            f[16] = Long.toString(c.value());
+        } else if (m instanceof Measurement.OfDate d) {
+            f[17] = d.date() == null ? "" : d.date().toString();
+        } else if (m instanceof Measurement.OfFlag d) {
+            f[18] = Boolean.toString(d.done());
+        }
+    }
+
+    private static String[] error(RecordError e, RequestUnits units) {
+        String[] f = blank();
+        RequestUnits.UnitRef u = units.get(e.record());
+        f[0] = Integer.toString(e.record());
+        f[1] = e.unitId().orElse(orEmpty(u.id()));
+        f[2] = orEmpty(u.name());
+        f[3] = orEmpty(u.level());
+        f[4] = orEmpty(u.from());
+        f[5] = orEmpty(u.to());
+        f[8] = REJECTED;
+        f[23] = e.code().name();
+        f[24] = e.path();
+        f[25] = e.message();
+        return f;
+    }
+
+    private static String[] blank() {
+        String[] f = new String[COLUMNS];
+        Arrays.fill(f, "");
+        return f;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static void line(Writer out, String[] fields) throws IOException {
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(field(fields[i]));
+        }
+        out.write("\r\n");
+    }
+
+    /** One field, quoted when RFC 4180 asks for it. */
+    static String field(String s) {
+        boolean quote = false;
+        for (int i = 0; i < s.length() && !quote; i++) {
+            char c = s.charAt(i);
+            quote = c == ',' || c == '"' || c == '\r' || c == '\n';
+        }
+        return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+}

@@ -1,0 +1,698 @@
+package io.github.cqskpi.examples.report;
+
+import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.Level;
+import io.github.cqskpi.Measurement;
+import io.github.cqskpi.Message;
+import io.github.cqskpi.Period;
+import io.github.cqskpi.Ratio;
+import io.github.cqskpi.RecordError;
+import io.github.cqskpi.Requirement;
+import io.github.cqskpi.RuleSetInfo;
+import io.github.cqskpi.SourceDocument;
+import io.github.cqskpi.Status;
+import io.github.cqskpi.TargetInfo;
+import io.github.cqskpi.TargetResult;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A response as one self-contained web page for people who lead: the rule set and its
+ * fingerprint, the totals, a chart a target, a table a level of units by targets, the other
+ * periods, and the rejected records with their errors.
+ *
+ * <p>Vietnamese first, English one tap away (two radio buttons and CSS: no script). Nothing is
+ * fetched: the style sheet and the charts (SVG) are inline, the fonts are the reader's own. Every
+ * text from the request or the response is escaped. The same response gives the same bytes: no
+ * clock, no random, no hash order.
+ */
+final class HtmlReport {
+
+    private static final DateTimeFormatter EN_MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter VI_MONTH = DateTimeFormatter.ofPattern("MM/yyyy", Locale.ROOT);
+
+    /** Chart geometry, in SVG units. */
+    private static final int CHART_WIDTH = 340;
+    private static final int BAR_X = 74;
+    private static final int BAR_WIDTH = 150;
+    private static final int ROW_HEIGHT = 26;
+
+    /** The order of a bar's parts: the verdicts first, what was not judged last. */
+    private static final List<Status> BAR_ORDER = List.of(Status.MET, Status.NOT_MET, Status.PENDING,
+            Status.INSUFFICIENT_DATA, Status.NOT_APPLICABLE);
+
+    private final EvaluationResponse response;
+    private final RuleSetInfo ruleSet;
+    private final RequestUnits units;
+    private final List<String> targets = new ArrayList<>();
+    private final Map<String, TargetInfo> info = new LinkedHashMap<>();
+    private final Map<Integer, Row> rows = new LinkedHashMap<>();
+    private final Period main;
+    private final Html h = new Html();
+
+    /** One evaluated record: its unit, period, level and results by target. */
+    private record Row(int record, String unitId, Period period, Level level, Map<String, TargetResult> results) {
+    }
+
+    private HtmlReport(EvaluationResponse response, RuleSetInfo ruleSet, RequestUnits units) {
+        this.response = response;
+        this.ruleSet = ruleSet;
+        this.units = units;
+        for (TargetInfo t : ruleSet.targets()) {
+            info.put(t.id(), t);
+            if (!t.informational()) {
+                targets.add(t.id());
+            }
+        }
+        for (TargetResult t : response.results()) {
+            if (!targets.contains(t.target())) {
+                targets.add(t.target());
+            }
+            rows.computeIfAbsent(t.record(), k -> new Row(k, t.unitId(), t.period(), level(k),
+                    new LinkedHashMap<>())).results().put(t.target(), t);
+        }
+        this.main = mainPeriod();
+    }
+
+    /**
+     * Writes the page.
+     *
+     * @param r the response
+     * @param ruleSet the rule set the response names
+     * @param units the request's own words for each record's unit
+     * @param out where to write; flushed, left open
+     * @throws IOException when writing fails
+     */
+    static void write(EvaluationResponse r, RuleSetInfo ruleSet, RequestUnits units, Writer out) throws IOException {
+        out.write(render(r, ruleSet, units));
+        out.flush();
+    }
+
+    /**
+     * The page as text.
+     *
+     * @param r the response
+     * @param ruleSet the rule set the response names
+     * @param units the request's own words for each record's unit
+     * @return the page
+     */
+    static String render(EvaluationResponse r, RuleSetInfo ruleSet, RequestUnits units) {
+        HtmlReport page = new HtmlReport(r, ruleSet, units);
+        page.page();
+        return page.h.toString();
+    }
+
+    private Level level(int record) {
+        String l = units.get(record).level();
+        for (Level v : Level.values()) {
+            if (v.name().equals(l)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** The period most evaluated records cover; on a tie the later, then the longer one. */
+    private Period mainPeriod() {
+        Map<Period, Integer> count = new LinkedHashMap<>();
+        for (Row row : rows.values()) {
+            count.merge(row.period(), 1, Integer::sum);
+        }
+        return count.entrySet().stream()
+                .max(Comparator.<Map.Entry<Period, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparing(e -> e.getKey().to())
+                        .thenComparing(e -> e.getKey().from(), Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    private String name(Row row) {
+        return units.name(row.record()).orElse(row.unitId());
+    }
+
+    private Message title(String target) {
+        TargetInfo t = info.get(target);
+        return t == null ? new Message(target, target) : t.title();
+    }
+
+    private int number(String target) {
+        return targets.indexOf(target) + 1;
+    }
+
+    // ---------------------------------------------------------------- the page
+
+    private void page() {
+        String rs = response.ruleSet().id() + "@" + response.ruleSet().version();
+        h.raw("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+                .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+                .raw("<meta name=\"generator\" content=\"CQS KPI\"/>\n")
+                .raw("<title>").text("Báo cáo chỉ tiêu Chính quyền số \u2014 " + rs + " \u2014 " + response.asOf())
+                .raw("</title>\n<style>\n").raw(CSS).raw("</style>\n</head>\n<body>\n")
+                .raw("<input type=\"radio\" name=\"lang\" id=\"lang-vi\" class=\"lang\" checked=\"checked\"/>\n")
+                .raw("<input type=\"radio\" name=\"lang\" id=\"lang-en\" class=\"lang\"/>\n")
+                .raw("<div class=\"page\">\n");
+        header(rs);
+        contents();
+        h.raw("<main>\n");
+        summary();
+        charts();
+        for (Level level : Level.values()) {
+            levelTable(level);
+        }
+        unknownLevel();
+        otherPeriods();
+        rejected();
+        h.raw("</main>\n");
+        footer(rs);
+        h.raw("</div>\n</body>\n</html>\n");
+    }
+
+    private void header(String rs) {
+        SourceDocument src = ruleSet.source();
+        h.raw("<header>\n<div class=\"langbar\"><label for=\"lang-vi\">Tiếng Việt</label>")
+                .raw("<label for=\"lang-en\">English</label></div>\n<h1>")
+                .both("Báo cáo chỉ tiêu Chính quyền số", "Digital government targets report")
+                .raw("</h1>\n<p class=\"lead\">").both(ruleSet.title()).raw("</p>\n<dl class=\"meta\">\n<dt>")
+                .both("Bộ quy tắc", "Rule set").raw("</dt><dd><code>").text(rs).raw("</code></dd>\n<dt>")
+                .both("Số liệu tính đến", "As of").raw("</dt><dd>")
+                .both(Figures.viDay(response.asOf()), response.asOf().toString()).raw("</dd>\n");
+        if (main != null) {
+            h.raw("<dt>").both("Kỳ báo cáo chính", "Main period").raw("</dt><dd>").both(period(main)).raw("</dd>\n");
+        }
+        h.raw("<dt>").both("Văn bản", "Source").raw("</dt><dd>").text(src.issuer())
+                .text(src.number().isEmpty() ? "" : ", " + src.number()).raw(", ")
+                .both("ngày " + Figures.viDay(src.date()), src.date().toString()).raw("</dd>\n<dt>SHA-256</dt>")
+                .raw("<dd><code class=\"sha\">").text(response.ruleSet().sha256()).raw("</code></dd>\n</dl>\n")
+                .raw("</header>\n");
+    }
+
+    /** Links to the sections, so that a reader on a phone reaches a level's table in one tap. */
+    private void contents() {
+        h.raw("<nav class=\"toc\">\n<a href=\"#summary\">").both("Tổng quan", "Summary")
+                .raw("</a>\n<a href=\"#targets\">").both("Theo chỉ tiêu", "By target").raw("</a>\n");
+        for (Level level : Level.values()) {
+            if (rows.values().stream().anyMatch(r -> r.level() == level && r.period().equals(main))) {
+                h.raw("<a href=\"#level-").raw(level.name()).raw("\">").both(Figures.words(level)).raw("</a>\n");
+            }
+        }
+        if (rows.values().stream().anyMatch(r -> r.level() == null)) {
+            h.raw("<a href=\"#level-unknown\">").both("Không rõ cấp", "Level not known").raw("</a>\n");
+        }
+        if (rows.values().stream().anyMatch(r -> !r.period().equals(main))) {
+            h.raw("<a href=\"#other-periods\">").both("Các kỳ khác", "Other periods").raw("</a>\n");
+        }
+        h.raw("<a href=\"#rejected\">").both("Bị từ chối", "Rejected").raw(" (").num(response.summary().rejected())
+                .raw(")</a>\n</nav>\n");
+    }
+
+    private void summary() {
+        var s = response.summary();
+        h.raw("<section id=\"summary\">\n<h2>").both("Tổng quan", "Summary").raw("</h2>\n<div class=\"cards\">\n");
+        card("", s.records(), new Message("Bản ghi", "Records"));
+        card("", s.evaluated(), new Message("Đã đánh giá", "Evaluated"));
+        card(s.rejected() > 0 ? " rej" : "", s.rejected(), new Message("Bị từ chối", "Rejected"));
+        h.raw("</div>\n<h3>").both("Kết quả theo trạng thái", "Results by status").raw("</h3>\n<div class=\"cards\">\n");
+        for (Status st : Status.values()) {
+            card(" " + css(st), s.byStatus().get(st), new Message(Figures.mark(st) + " " + Figures.words(st).vi(),
+                    Figures.mark(st) + " " + Figures.words(st).en()));
+        }
+        h.raw("</div>\n<p class=\"note\">")
+                .both("Mỗi ô trong bảng mang một dấu: ", "Every cell carries a mark: ");
+        for (Status st : Status.values()) {
+            h.raw("<span class=\"key ").raw(css(st)).raw("\">").text(Figures.mark(st)).raw("</span> ")
+                    .both(Figures.words(st)).raw("; ");
+        }
+        h.both("ô trống: chỉ tiêu không áp dụng cho đơn vị.", "blank: the target does not address the unit.")
+                .raw("</p>\n</section>\n");
+    }
+
+    private void card(String cls, long n, Message label) {
+        h.raw("<div class=\"card").raw(cls).raw("\"><b>").num(n).raw("</b>").both(label).raw("</div>\n");
+    }
+
+    // ---------------------------------------------------------------- charts
+
+    private void charts() {
+        h.raw("<section id=\"targets\">\n<h2>").both("Theo chỉ tiêu", "By target").raw("</h2>\n<p class=\"note\">");
+        if (main != null) {
+            h.both("Tỷ lệ đơn vị đạt ở mỗi cấp, kỳ " + period(main).vi() + ".",
+                    "Share of units that met each target, by level, period " + period(main).en() + ".");
+        }
+        h.raw("</p>\n<div class=\"charts\">\n");
+        for (String target : targets) {
+            // A target judged per month (say) has no verdict on the main period's records: chart
+            // its records of the shorter periods within the main one instead, and say so.
+            boolean shorter = rows.values().stream().noneMatch(r -> r.period().equals(main)
+                    && r.results().containsKey(target) && judged(r.results().get(target).status()))
+                    && rows.values().stream().anyMatch(r -> within(r.period()) && r.results().containsKey(target)
+                            && judged(r.results().get(target).status()));
+            Map<Level, EnumMap<Status, Integer>> counts = new EnumMap<>(Level.class);
+            Map<Level, List<TargetResult>> byLevel = new EnumMap<>(Level.class);
+            for (Row row : rows.values()) {
+                TargetResult t = row.results().get(target);
+                if (t == null || row.level() == null || !(shorter ? within(row.period()) : row.period().equals(main))) {
+                    continue;
+                }
+                counts.computeIfAbsent(row.level(), k -> new EnumMap<>(Status.class)).merge(t.status(), 1, Integer::sum);
+                byLevel.computeIfAbsent(row.level(), k -> new ArrayList<>()).add(t);
+            }
+            TargetInfo ti = info.get(target);
+            h.raw("<figure class=\"chart\" id=\"t-").text(target).raw("\">\n<figcaption><span class=\"no\">")
+                    .num(number(target)).raw("</span> ").both(title(target)).raw("<br/><code>").text(target)
+                    .raw("</code>");
+            if (ti != null) {
+                h.raw(" \u00b7 ").both("khoản " + ti.clause(), "clause " + ti.clause());
+            }
+            h.raw("</figcaption>\n");
+            if (shorter) {
+                h.raw("<p class=\"note\">").both("Chỉ tiêu theo kỳ ngắn hơn: đếm bản ghi (đơn vị \u00d7 kỳ) trong "
+                        + period(main).vi() + ".", "Judged on shorter periods: counts records (unit \u00d7 period)"
+                        + " within " + period(main).en() + ".").raw("</p>\n");
+            }
+            if (counts.isEmpty()) {
+                h.raw("<p class=\"note\">").both("Không có đơn vị nào trong kỳ này.", "No unit in this period.")
+                        .raw("</p>\n");
+            } else {
+                svg(counts);
+                totals(byLevel);
+            }
+            h.raw("</figure>\n");
+        }
+        h.raw("</div>\n");
+        informational();
+        h.raw("</section>\n");
+    }
+
+    private void svg(Map<Level, EnumMap<Status, Integer>> counts) {
+        int height = counts.size() * ROW_HEIGHT + 4;
+        h.raw("<svg class=\"bars\" viewBox=\"0 0 ").num(CHART_WIDTH).raw(" ").num(height).raw("\" width=\"")
+                .num(CHART_WIDTH).raw("\" height=\"").num(height).raw("\">\n");
+        int i = 0;
+        for (Map.Entry<Level, EnumMap<Status, Integer>> e : counts.entrySet()) {
+            int y = 4 + i * ROW_HEIGHT;
+            EnumMap<Status, Integer> c = e.getValue();
+            int total = c.values().stream().mapToInt(Integer::intValue).sum();
+            h.raw("<text x=\"0\" y=\"").num(y + 13).raw("\" class=\"lbl\">").svgBoth(Figures.words(e.getKey()))
+                    .raw("</text>\n");
+            double x = BAR_X;
+            for (Status st : BAR_ORDER) {
+                int n = c.getOrDefault(st, 0);
+                if (n == 0) {
+                    continue;
+                }
+                double w = (double) BAR_WIDTH * n / total;
+                h.raw("<rect x=\"").raw(dec(x)).raw("\" y=\"").num(y).raw("\" width=\"").raw(dec(w))
+                        .raw("\" height=\"18\" class=\"b ").raw(css(st)).raw("\"/>\n");
+                if (w >= 13) {
+                    h.raw("<text x=\"").raw(dec(x + w / 2)).raw("\" y=\"").num(y + 13).raw("\" class=\"in ")
+                            .raw(css(st)).raw("\">").text(Figures.mark(st)).raw("</text>\n");
+                }
+                x += w;
+            }
+            h.raw("<rect x=\"").num(BAR_X).raw("\" y=\"").num(y).raw("\" width=\"").num(BAR_WIDTH)
+                    .raw("\" height=\"18\" class=\"frame\"/>\n");
+            h.raw("<text x=\"").num(BAR_X + BAR_WIDTH + 6).raw("\" y=\"").num(y + 13).raw("\" class=\"cnt\">");
+            boolean first = true;
+            for (Status st : BAR_ORDER) {
+                int n = c.getOrDefault(st, 0);
+                if (n == 0 && st != Status.MET && st != Status.NOT_MET) {
+                    continue;
+                }
+                h.text((first ? "" : " ") + Figures.mark(st)).num(n);
+                first = false;
+            }
+            h.raw("</text>\n");
+            i++;
+        }
+        h.raw("</svg>\n");
+    }
+
+    /**
+     * Under a ratio target's chart, each level's summed figure: the sum of the units' parts over
+     * the sum of their wholes, with the level's figure in force. Shown, never judged: the
+     * verdicts are the rule set's.
+     */
+    private void totals(Map<Level, List<TargetResult>> byLevel) {
+        Html li = new Html();
+        boolean any = false;
+        for (Map.Entry<Level, List<TargetResult>> e : byLevel.entrySet()) {
+            BigInteger part = BigInteger.ZERO;
+            BigInteger whole = BigInteger.ZERO;
+            boolean ratios = false;
+            Set<Requirement> required = new LinkedHashSet<>();
+            for (TargetResult t : e.getValue()) {
+                if (t.actual().isPresent() && t.actual().get() instanceof Measurement.OfRatio r) {
+                    part = part.add(BigInteger.valueOf(r.ratio().numerator()));
+                    whole = whole.add(BigInteger.valueOf(r.ratio().denominator()));
+                    ratios = true;
+                }
+                t.required().ifPresent(required::add);
+            }
+            if (!ratios || whole.signum() == 0) {
+                continue;
+            }
+            BigDecimal pct = new BigDecimal(part).multiply(BigDecimal.valueOf(100))
+                    .divide(new BigDecimal(whole), 2, RoundingMode.HALF_UP);
+            Message p = Figures.percentWords(pct);
+            Message lvl = Figures.words(e.getKey());
+            li.raw("<li>").both(lvl.vi() + ": " + p.vi(), lvl.en() + ": " + p.en());
+            if (required.size() == 1) {
+                Message q = Figures.required(required.iterator().next());
+                li.raw(" (").both("yêu cầu " + q.vi(), "required " + q.en()).raw(")");
+            }
+            li.raw("</li>\n");
+            any = true;
+        }
+        if (any) {
+            h.raw("<p class=\"agg-h\">").both("Tỷ lệ chung của cấp (cộng số liệu các đơn vị):",
+                    "Level as a whole (the units' counts summed):").raw("</p>\n<ul class=\"agg\">\n")
+                    .raw(li.toString()).raw("</ul>\n");
+        }
+    }
+
+    private void informational() {
+        List<TargetInfo> duties = ruleSet.targets().stream().filter(TargetInfo::informational).toList();
+        if (duties.isEmpty()) {
+            return;
+        }
+        h.raw("<details class=\"duties\">\n<summary>")
+                .both("Nhiệm vụ không có chỉ tiêu đo được (" + duties.size() + ")",
+                        "Duties with no measurable figure (" + duties.size() + ")")
+                .raw("</summary>\n<ul>\n");
+        for (TargetInfo t : duties) {
+            h.raw("<li><code>").text(t.id()).raw("</code> ").both(t.title()).raw(" (")
+                    .both("khoản " + t.clause(), "clause " + t.clause()).raw(")</li>\n");
+        }
+        h.raw("</ul>\n</details>\n");
+    }
+
+    // ---------------------------------------------------------------- tables
+
+    private void levelTable(Level level) {
+        List<Row> inLevel = rows.values().stream()
+                .filter(r -> r.level() == level && r.period().equals(main)).toList();
+        if (inLevel.isEmpty()) {
+            return;
+        }
+        Message words = Figures.words(level);
+        h.raw("<section id=\"level-").raw(level.name()).raw("\" class=\"level\">\n<h2>").both(words)
+                .raw("</h2>\n<p class=\"note\">")
+                .both(inLevel.size() + " đơn vị, kỳ " + period(main).vi() + ". Chạm vào số cột để xem chỉ tiêu.",
+                        inLevel.size() + " units, period " + period(main).en() + ". Column numbers link to the targets.")
+                .raw("</p>\n");
+        table(inLevel, false);
+        h.raw("</section>\n");
+    }
+
+    /** Evaluated records whose level the request did not spell as the contract does: not dropped. */
+    private void unknownLevel() {
+        List<Row> unknown = rows.values().stream().filter(r -> r.level() == null).toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        h.raw("<section id=\"level-unknown\" class=\"level\">\n<h2>").both("Không rõ cấp", "Level not known")
+                .raw("</h2>\n");
+        table(unknown, true);
+        h.raw("</section>\n");
+    }
+
+    private void otherPeriods() {
+        List<Row> others = rows.values().stream().filter(r -> !r.period().equals(main)).toList();
+        if (others.isEmpty()) {
+            return;
+        }
+        h.raw("<section id=\"other-periods\">\n<h2>").both("Các kỳ khác", "Other periods").raw("</h2>\n");
+        int quiet = 0;
+        for (Level level : Level.values()) {
+            List<Row> judged = new ArrayList<>();
+            for (Row r : others) {
+                if (r.level() != level) {
+                    continue;
+                }
+                if (r.results().values().stream().anyMatch(t -> judged(t.status()))) {
+                    judged.add(r);
+                } else {
+                    quiet++;
+                }
+            }
+            if (judged.isEmpty()) {
+                continue;
+            }
+            Message words = Figures.words(level);
+            h.raw("<details>\n<summary>").both(words.vi() + " \u2014 " + judged.size() + " bản ghi",
+                    words.en() + " \u2014 " + judged.size() + " records").raw("</summary>\n");
+            table(judged, true);
+            h.raw("</details>\n");
+        }
+        if (quiet > 0) {
+            h.raw("<p class=\"note\">").both(quiet + " bản ghi khác không có chỉ tiêu nào được đánh giá"
+                    + " (ví dụ số liệu năm trước để so sánh xu hướng).",
+                    quiet + " other records have no target judged (for instance last year's figures, which"
+                            + " trends compare against).")
+                    .raw("</p>\n");
+        }
+        h.raw("</section>\n");
+    }
+
+    /** Whether a period lies inside the main period and is shorter. */
+    private boolean within(Period p) {
+        return main != null && !p.equals(main) && !p.from().isBefore(main.from()) && !p.to().isAfter(main.to());
+    }
+
+    private static boolean judged(Status s) {
+        return s == Status.MET || s == Status.NOT_MET || s == Status.PENDING;
+    }
+
+    /**
+     * A table of units by targets. With {@code judgedOnly}, as for other periods, only the
+     * targets judged in one of the rows get a column.
+     */
+    private void table(List<Row> list, boolean otherPeriods) {
+        List<String> columns = new ArrayList<>();
+        for (String target : targets) {
+            boolean any = list.stream().anyMatch(r -> {
+                TargetResult t = r.results().get(target);
+                return t != null && (!otherPeriods || judged(t.status()));
+            });
+            if (any) {
+                columns.add(target);
+            }
+        }
+        h.raw("<div class=\"scroll\">\n<table>\n<thead>\n<tr><th class=\"u\" scope=\"col\">")
+                .both("Đơn vị", "Unit").raw("</th>");
+        if (otherPeriods) {
+            h.raw("<th scope=\"col\">").both("Kỳ", "Period").raw("</th>");
+        }
+        h.raw("<th scope=\"col\" class=\"score\">").both("Đạt", "Met").raw("</th>");
+        for (String c : columns) {
+            h.raw("<th scope=\"col\" title=\"").text(c + " \u2014 " + title(c).vi()).raw("\"><a href=\"#t-").text(c)
+                    .raw("\">").num(number(c)).raw("</a></th>");
+        }
+        h.raw("</tr>\n</thead>\n<tbody>\n");
+        Map<String, int[]> perColumn = new LinkedHashMap<>();
+        for (Row r : list) {
+            int met = 0;
+            int decided = 0;
+            for (TargetResult t : r.results().values()) {
+                met += t.status() == Status.MET ? 1 : 0;
+                decided += t.status() == Status.MET || t.status() == Status.NOT_MET ? 1 : 0;
+            }
+            h.raw("<tr><th class=\"u\" scope=\"row\" title=\"").text(r.unitId()).raw("\">").text(name(r))
+                    .raw("</th>");
+            if (otherPeriods) {
+                h.raw("<td class=\"per\">").both(period(r.period())).raw("</td>");
+            }
+            h.raw("<td class=\"score\">").num(met).raw("/").num(decided).raw("</td>");
+            for (String c : columns) {
+                TargetResult t = r.results().get(c);
+                if (t == null) {
+                    h.raw("<td class=\"none\"></td>");
+                    continue;
+                }
+                int[] n = perColumn.computeIfAbsent(c, k -> new int[2]);
+                n[0] += t.status() == Status.MET ? 1 : 0;
+                n[1]++;
+                h.raw("<td class=\"").raw(css(t.status())).raw("\" title=\"").text(t.message().vi())
+                        .raw(" | ").text(t.message().en()).raw("\"><span class=\"m\">").text(Figures.mark(t.status()))
+                        .raw("</span>");
+                Optional<Message> f = Figures.shortActual(t.actual());
+                if (f.isPresent() && t.status() != Status.NOT_APPLICABLE) {
+                    h.raw(" <span class=\"f\">").both(f.get()).raw("</span>");
+                }
+                h.raw("</td>");
+            }
+            h.raw("</tr>\n");
+        }
+        h.raw("</tbody>\n<tfoot>\n<tr><th class=\"u\" scope=\"row\">").both("Số đơn vị đạt", "Units that met")
+                .raw("</th>");
+        if (otherPeriods) {
+            h.raw("<td></td>");
+        }
+        h.raw("<td></td>");
+        for (String c : columns) {
+            int[] n = perColumn.getOrDefault(c, new int[2]);
+            h.raw("<td>").num(n[0]).raw("/").num(n[1]).raw("</td>");
+        }
+        h.raw("</tr>\n</tfoot>\n</table>\n</div>\n");
+    }
+
+    private void rejected() {
+        List<RecordError> errors = response.errors();
+        h.raw("<section id=\"rejected\">\n<h2>").both("Bản ghi bị từ chối", "Rejected records").raw(" (")
+                .num(response.summary().rejected()).raw(")</h2>\n");
+        if (errors.isEmpty()) {
+            h.raw("<p class=\"note\">").both("Không có bản ghi nào bị từ chối.", "No record was rejected.")
+                    .raw("</p>\n</section>\n");
+            return;
+        }
+        h.raw("<p class=\"note\">").both("Các bản ghi này không được đánh giá; sửa lỗi rồi gửi lại.",
+                "These records were not evaluated; correct them and send them again.").raw("</p>\n")
+                .raw("<div class=\"scroll\">\n<table class=\"errors\">\n<thead>\n<tr><th scope=\"col\">#</th>")
+                .raw("<th scope=\"col\">").both("Đơn vị", "Unit").raw("</th><th scope=\"col\">")
+                .both("Mã lỗi", "Code").raw("</th><th scope=\"col\">").both("Vị trí", "Path")
+                .raw("</th><th scope=\"col\">").both("Nội dung", "Message").raw("</th></tr>\n</thead>\n<tbody>\n");
+        for (RecordError e : errors) {
+            RequestUnits.UnitRef u = units.get(e.record());
+            String id = e.unitId().orElse(u.id());
+            h.raw("<tr><td>").num(e.record()).raw("</td><td class=\"l\">");
+            if (u.name() != null) {
+                h.text(u.name()).raw("<br/>");
+            }
+            h.raw("<code>").text(id == null ? "" : id).raw("</code></td><td><code>").text(e.code().name())
+                    .raw("</code></td><td class=\"l\"><code>").text(e.path()).raw("</code></td><td class=\"l\">")
+                    .text(e.message()).raw("</td></tr>\n");
+        }
+        h.raw("</tbody>\n</table>\n</div>\n</section>\n");
+    }
+
+    private void footer(String rs) {
+        h.raw("<footer>\n<p>").both("Lập bởi CQS KPI từ bộ quy tắc ", "Made by CQS KPI from rule set ")
+                .raw("<code>").text(rs).raw("</code>. ")
+                .both("Mọi kết luận đạt / không đạt do bộ quy tắc tính trên số liệu gốc; tỷ lệ chung của cấp chỉ để"
+                        + " tham khảo.",
+                        "Every met / not met verdict is the rule set's, computed on the counts; a level's summed"
+                                + " figure is shown for reference only.")
+                .raw("</p>\n</footer>\n");
+    }
+
+    // ---------------------------------------------------------------- small parts
+
+    private static Message period(Period p) {
+        if (p.isOneCalendarMonth()) {
+            return new Message("tháng " + VI_MONTH.format(p.from()), EN_MONTH.format(p.from()));
+        }
+        if (p.from().getDayOfYear() == 1 && p.to().getYear() == p.from().getYear()
+                && p.to().getDayOfYear() == p.to().lengthOfYear()) {
+            return new Message("năm " + p.from().getYear(), Integer.toString(p.from().getYear()));
+        }
+        return new Message(Figures.viDay(p.from()) + " \u2013 " + Figures.viDay(p.to()), p.from() + " to " + p.to());
+    }
+
+    private static String css(Status s) {
+        return switch (s) {
+            case MET -> "s-met";
+            case NOT_MET -> "s-notmet";
+            case PENDING -> "s-pending";
+            case NOT_APPLICABLE -> "s-na";
+            case INSUFFICIENT_DATA -> "s-nodata";
+        };
+    }
+
+    private static String dec(double d) {
+        return String.format(Locale.ROOT, "%.2f", d);
+    }
+
+    private static final String CSS = String.join("\n",
+            "*{box-sizing:border-box}",
+            "body{margin:0;font:15px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",\"DejaVu Sans\","
+                    + "Arial,sans-serif;color:#1b1f24;background:#eef1f5}",
+            ".lang{position:absolute;opacity:0;width:1px;height:1px}",
+            "#lang-vi:checked~.page .en{display:none}",
+            "#lang-en:checked~.page .vi{display:none}",
+            ".page{max-width:1400px;margin:0 auto;padding:10px}",
+            "header{background:#0b3d91;color:#fff;padding:12px 14px;border-radius:10px}",
+            "header h1{margin:4px 0;font-size:1.3em;line-height:1.25}",
+            ".lead{margin:0 0 6px;font-size:.9em;opacity:.92}",
+            ".langbar{display:flex;justify-content:flex-end;gap:6px}",
+            ".langbar label{border:1px solid #fff;border-radius:14px;padding:2px 10px;cursor:pointer;font-size:.85em}",
+            "#lang-vi:checked~.page label[for=lang-vi],#lang-en:checked~.page label[for=lang-en]"
+                    + "{background:#fff;color:#0b3d91;font-weight:600}",
+            "#lang-vi:focus-visible~.page label[for=lang-vi],#lang-en:focus-visible~.page label[for=lang-en]"
+                    + "{outline:3px solid #ffbf47}",
+            ".meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 10px;margin:6px 0 0;font-size:.85em}",
+            ".meta dt{opacity:.8}",
+            ".meta dd{margin:0;overflow-wrap:anywhere}",
+            "code{font-family:ui-monospace,\"DejaVu Sans Mono\",Menlo,Consolas,monospace;font-size:.9em}",
+            ".sha{font-size:.8em}",
+            ".toc{display:flex;flex-wrap:wrap;gap:6px;margin:10px 0 0}",
+            ".toc a{background:#fff;border:1px solid #c8d1dc;border-radius:14px;padding:3px 10px;color:#0b3d91;"
+                    + "text-decoration:none;font-size:.85em}",
+            "section{background:#fff;border-radius:10px;padding:12px;margin:10px 0;box-shadow:0 1px 2px #0002}",
+            "h2{font-size:1.15em;margin:0 0 6px}",
+            "h3{font-size:1em;margin:10px 0 6px}",
+            ".note{font-size:.85em;color:#444;margin:6px 0}",
+            ".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(104px,1fr));gap:6px}",
+            ".card{border-radius:8px;padding:6px 8px;background:#eef1f5;font-size:.85em}",
+            ".card b{display:block;font-size:1.6em;line-height:1.2}",
+            ".card.rej{background:#fde2e1;color:#7f1d1d}",
+            ".key{display:inline-block;min-width:1.5em;text-align:center;border-radius:4px;font-weight:700}",
+            ".s-met{background:#d8f0dc;color:#14532d}",
+            ".s-notmet{background:#fbdcda;color:#8a1c1c}",
+            ".s-pending{background:#fff0bf;color:#6b4e00}",
+            ".s-na{background:#f1f2f4;color:#555}",
+            ".s-nodata{background:#ebe5f7;color:#4b2e83}",
+            ".charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(340px,100%),1fr));gap:8px}",
+            "figure{margin:0;border:1px solid #dde2e8;border-radius:8px;padding:8px}",
+            "figcaption{font-weight:600;font-size:.9em;margin-bottom:4px}",
+            "figcaption code{font-weight:400;color:#555;font-size:.8em}",
+            ".no{display:inline-block;min-width:1.6em;text-align:center;background:#0b3d91;color:#fff;"
+                    + "border-radius:10px;font-size:.85em;margin-right:2px}",
+            "svg.bars{display:block;width:100%;max-width:460px;height:auto}",
+            "svg text{font-size:12px;font-family:inherit}",
+            "svg .lbl{fill:#1b1f24}",
+            "svg .cnt{fill:#333;font-size:11px}",
+            "svg .in{text-anchor:middle;font-weight:700;font-size:11px}",
+            "svg rect.s-met{fill:#2e7d32}svg text.s-met{fill:#fff}",
+            "svg rect.s-notmet{fill:#c62828}svg text.s-notmet{fill:#fff}",
+            "svg rect.s-pending{fill:#f2b705}svg text.s-pending{fill:#3a2a00}",
+            "svg rect.s-nodata{fill:#9b87c9}svg text.s-nodata{fill:#fff}",
+            "svg rect.s-na{fill:#c9cdd3}svg text.s-na{fill:#333}",
+            "svg .frame{fill:none;stroke:#6b7280;stroke-width:.6}",
+            ".agg-h{font-size:.8em;color:#444;margin:6px 0 0}",
+            ".agg{margin:2px 0 0;padding-left:1.2em;font-size:.85em}",
+            ".duties{margin-top:10px;font-size:.9em}",
+            "summary{cursor:pointer;font-weight:600;padding:4px 0}",
+            ".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}",
+            "table{border-collapse:separate;border-spacing:0;font-size:.82em}",
+            "th,td{border-bottom:1px solid #e3e7ec;border-right:1px solid #e3e7ec;padding:3px 5px;"
+                    + "text-align:center;white-space:nowrap}",
+            "thead th{background:#f6f7f9;position:sticky;top:0}",
+            "th a{color:#0b3d91;text-decoration:none;font-weight:700}",
+            "th.u{position:sticky;left:0;z-index:1;background:#fff;text-align:left;white-space:normal;"
+                    + "min-width:8.5em;max-width:12em;font-weight:500;line-height:1.25}",
+            "thead th.u{z-index:2;background:#f6f7f9}",
+            "tfoot td,tfoot th{background:#f6f7f9;font-weight:600}",
+            "td .m{font-weight:700}",
+            "td .f{font-size:.92em}",
+            "td.score{font-weight:600}",
+            "td.none{background:#fff}",
+            "td.l{text-align:left;white-space:normal;min-width:10em}",
+            "table.errors td{vertical-align:top}",
+            "footer{font-size:.8em;color:#555;padding:4px 8px 16px}",
+            "@media (min-width:800px){body{font-size:16px}.page{padding:16px}header h1{font-size:1.6em}}",
+            "@media print{.langbar{display:none}section{box-shadow:none}}",
+            "");
+}
