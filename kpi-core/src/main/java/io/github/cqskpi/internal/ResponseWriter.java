@@ -175,7 +175,7 @@ final class ResponseWriter {
         g.writeEndObject();
     }
 
-    private static void required(JsonGenerator g, Requirement q) throws IOException {
+    static void required(JsonGenerator g, Requirement q) throws IOException {
         g.writeStartObject();
         g.writeStringField("operator", q.operator().symbol());
         if (q instanceof Requirement.Percent p) {

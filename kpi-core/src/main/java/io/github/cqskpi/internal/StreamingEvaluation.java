@@ -15,7 +15,6 @@ import io.github.cqskpi.rule.UnitPeriod;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -46,6 +45,9 @@ final class StreamingEvaluation {
 
     private static final int BATCH = DroolsRules.BATCH;
     private static final int ERRORS_IN_MEMORY = 4 << 20;
+    private static final int FLUSH_AT = 1 << 17;
+    /** Ends a batch whose rules have fired already. */
+    private static final Object FIRED = new Object();
 
     private final JsonFactory json;
     private final Resolver resolver;
@@ -58,34 +60,83 @@ final class StreamingEvaluation {
     EvaluationSummary run(Path request, OutputStream out) throws IOException {
         // Pass 1: the whole request is read before a byte is written.
         IndexPass first = new IndexPass(null, null);
-        RequestReader.TopLevel top;
-        try (InputStream in = Files.newInputStream(request)) {
-            top = RequestReader.read(json, in, first);
-        }
+        RequestReader.TopLevel top = read(request, first);
         LoadedRuleSet rs = resolver.ruleSet(top);
         LocalDate asOf = resolver.asOf(top);
         PeriodIndex index = first.index;
         if (first.ruleSet != rs || !asOf.equals(first.asOf)) {
             IndexPass again = new IndexPass(rs, asOf);
-            try (InputStream in = Files.newInputStream(request)) {
-                RequestReader.read(json, in, again);
-            }
+            read(request, again);
             index = again.index;
         }
         index.seal();
 
-        // Pass 2: evaluate and write.
-        try (InputStream in = Files.newInputStream(request);
-                Output output = new Output(json, out, rs.ref(), asOf)) {
+        // Pass 2: this thread reads and validates, a second one evaluates and writes.
+        try (Output output = new Output(json, out, rs, asOf)) {
             EvaluatePass pass = new EvaluatePass(rs, asOf, index, output);
-            RequestReader.read(json, in, pass);
-            pass.flush();
+            read(request, pass);
             return output.finish(pass.records, pass.evaluated);
         }
     }
 
+    private RequestReader.TopLevel read(Path request, Pass pass) throws IOException {
+        try (InputStream in = Files.newInputStream(request)) {
+            RequestReader.TopLevel top = RequestReader.read(json, in, pass);
+            pass.end();
+            return top;
+        } finally {
+            pass.close();
+        }
+    }
+
+    /** A pass over the records, whose work on them runs on a second thread. */
+    private abstract static class Pass implements RequestReader.RecordSink {
+        private Pipeline<List<Object>> pipeline;
+        private List<Object> batch = new ArrayList<>(BATCH);
+
+        /** Work on a batch, on the second thread. */
+        abstract void work(List<Object> batch) throws IOException;
+
+        void submit(Object item) throws IOException {
+            if (pipeline == null) {
+                pipeline = new Pipeline<>("cqs-kpi-evaluate", 2, this::work);
+            }
+            batch.add(item);
+            if (batch.size() == BATCH) {
+                beforeSubmit(batch, pipeline.waiting());
+                pipeline.submit(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+
+        /** A full batch about to be queued, with how many wait already. */
+        void beforeSubmit(List<Object> full, int waiting) {
+        }
+
+        /** After the last record: waits until all work is done. */
+        void end() throws IOException {
+            if (pipeline != null) {
+                if (!batch.isEmpty()) {
+                    pipeline.submit(batch);
+                    batch = new ArrayList<>(0);
+                }
+                pipeline.finish();
+            }
+        }
+
+        void close() {
+            if (pipeline != null) {
+                pipeline.close();
+            }
+        }
+    }
+
+    /** A record read in pass 1, to be validated and noted on the second thread. */
+    private record Read(int index, JsonTree.Node node) {
+    }
+
     /** Notes each record in the index; with no rule set given, the one the top level gives so far. */
-    private final class IndexPass implements RequestReader.RecordSink {
+    private final class IndexPass extends Pass {
         LoadedRuleSet ruleSet;
         LocalDate asOf;
         PeriodIndex index;
@@ -116,20 +167,30 @@ final class StreamingEvaluation {
                 p.skipChildren();
                 return;
             }
-            RecordDraft d = RecordDecoder.decode(i, JsonTree.read(p), ruleSet.vocabulary());
-            Validator.validate(d, ruleSet.vocabulary(), asOf);
-            index.add(d);
+            submit(new Read(i, JsonTree.read(p)));
+        }
+
+        @Override
+        void work(List<Object> batch) {
+            Vocabulary v = ruleSet.vocabulary();
+            for (Object o : batch) {
+                Read r = (Read) o;
+                RecordDraft d = RecordDecoder.decode(r.index(), r.node(), v);
+                Validator.validate(d, v, asOf);
+                index.add(d);
+            }
         }
     }
 
-    /** Decodes, validates and evaluates the records a batch at a time. */
-    private static final class EvaluatePass implements RequestReader.RecordSink {
+    /**
+     * Reads, decodes and validates the records on this thread; fires the rules over each batch
+     * and writes its results and errors on the second.
+     */
+    private static final class EvaluatePass extends Pass {
         private final LoadedRuleSet rs;
         private final LocalDate asOf;
         private final PeriodIndex index;
         private final Output output;
-        private final List<RecordState> batch = new ArrayList<>(BATCH);
-        private final List<UnitPeriod> facts = new ArrayList<>(BATCH);
         int records;
         int evaluated;
 
@@ -160,32 +221,58 @@ final class StreamingEvaluation {
                         + " is also given in record " + b);
             }
             if (d.rejected()) {
-                for (RecordError e : d.errors()) {
-                    output.error(e);
-                }
+                submit(d.errors());
                 return;
             }
             evaluated++;
             ValidRecord valid = d.toValid();
-            RecordState s = new RecordState(rs, valid, asOf,
-                    index.endingOn(valid.unitId(), valid.period().from().minusDays(1), v.size()));
-            batch.add(s);
-            facts.add(s.fact());
-            if (batch.size() == BATCH) {
-                flush();
+            submit(new RecordState(rs, valid, asOf,
+                    index.endingOn(valid.unitId(), valid.period().from().minusDays(1), v.size())));
+        }
+
+        /**
+         * When the second thread lags (a batch already waits), this thread fires the rules over
+         * the batch itself: each thread takes the share of the work it has time for.
+         */
+        @Override
+        void beforeSubmit(List<Object> full, int waiting) {
+            if (waiting > 0) {
+                fire(full);
+                full.add(FIRED);
             }
         }
 
-        void flush() throws IOException {
-            if (batch.isEmpty()) {
-                return;
+        private void fire(List<Object> batch) {
+            List<UnitPeriod> facts = new ArrayList<>(batch.size());
+            for (Object o : batch) {
+                if (o instanceof RecordState s) {
+                    facts.add(s.fact());
+                }
             }
-            rs.rules().fire(facts);
-            for (RecordState s : batch) {
-                output.results(rs, s);
+            if (!facts.isEmpty()) {
+                rs.rules().fire(facts);
             }
-            batch.clear();
-            facts.clear();
+        }
+
+        @Override
+        void work(List<Object> batch) throws IOException {
+            if (batch.isEmpty() || batch.get(batch.size() - 1) != FIRED) {
+                fire(batch);
+            }
+            for (Object o : batch) {
+                if (o == FIRED) {
+                    continue;
+                }
+                if (o instanceof RecordState s) {
+                    output.results(s);
+                } else {
+                    @SuppressWarnings("unchecked")
+                    List<RecordError> errors = (List<RecordError>) o;
+                    for (RecordError e : errors) {
+                        output.error(e);
+                    }
+                }
+            }
         }
     }
 
@@ -198,14 +285,17 @@ final class StreamingEvaluation {
         private final JsonGenerator g;
         private final Spill errorBytes = new Spill(ERRORS_IN_MEMORY);
         private final JsonGenerator e;
-        private final EnumMap<Status, Long> byStatus = new EnumMap<>(Status.class);
+        private final ResultEncoder encoder;
+        private final ByteBuf buf = new ByteBuf(FLUSH_AT + (1 << 14));
         private final RuleSetRef ref;
         private final LocalDate asOf;
         private long results;
         private long errors;
 
-        Output(JsonFactory json, OutputStream out, RuleSetRef ref, LocalDate asOf) throws IOException {
+        Output(JsonFactory json, OutputStream out, LoadedRuleSet rs, LocalDate asOf) throws IOException {
             this.out = out;
+            this.encoder = new ResultEncoder(json, rs, asOf);
+            RuleSetRef ref = rs.ref();
             this.ref = ref;
             this.asOf = asOf;
             this.g = compact(json, out);
@@ -219,6 +309,7 @@ final class StreamingEvaluation {
             g.writeRaw(",\n\"asOf\":");
             g.writeString(asOf.toString());
             g.writeRaw(",\n\"results\":[");
+            g.flush();
         }
 
         private static JsonGenerator compact(JsonFactory json, OutputStream out) throws IOException {
@@ -229,19 +320,11 @@ final class StreamingEvaluation {
             return g;
         }
 
-        void results(LoadedRuleSet rs, RecordState s) throws IOException {
-            try {
-                DefaultKpiEngine.results(rs, s, r -> {
-                    try {
-                        g.writeRaw(results++ == 0 ? "\n" : ",\n");
-                        ResponseWriter.result(g, r);
-                    } catch (IOException x) {
-                        throw new UncheckedIOException(x);
-                    }
-                    byStatus.merge(r.status(), 1L, Long::sum);
-                });
-            } catch (UncheckedIOException x) {
-                throw x.getCause();
+        void results(RecordState s) throws IOException {
+            results += encoder.encode(s, buf, results == 0);
+            if (buf.size >= FLUSH_AT) {
+                buf.writeTo(out);
+                buf.clear();
             }
         }
 
@@ -251,6 +334,12 @@ final class StreamingEvaluation {
         }
 
         EvaluationSummary finish(int records, int evaluated) throws IOException {
+            buf.writeTo(out);
+            buf.clear();
+            EnumMap<Status, Long> byStatus = new EnumMap<>(Status.class);
+            for (Status st : Status.values()) {
+                byStatus.put(st, encoder.count(st));
+            }
             g.writeRaw(results > 0 ? "\n]" : "]");
             g.writeRaw(",\n\"errors\":[");
             e.flush();
