@@ -3,6 +3,7 @@ package io.github.cqskpi.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.github.cqskpi.EvaluationRequest;
 import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.EvaluationSummary;
 import io.github.cqskpi.KpiEngine;
 import io.github.cqskpi.Measurement;
 import io.github.cqskpi.MetricValue;
@@ -19,6 +20,8 @@ import io.github.cqskpi.UnitRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +95,40 @@ public final class DefaultKpiEngine implements KpiEngine {
             drafts.add(RecordDecoder.decode(i, raw.records().get(i), rs.vocabulary()));
         }
         return run(rs, asOf, drafts);
+    }
+
+    @Override
+    public EvaluationSummary evaluateJson(Path request, OutputStream out, RequestOverrides overrides)
+            throws IOException {
+        LocalDate today = LocalDate.now(clock);
+        StreamingEvaluation.Resolver resolver = new StreamingEvaluation.Resolver() {
+            @Override
+            public LoadedRuleSet ruleSet(RequestReader.TopLevel top) {
+                return overrides.ruleSet().isPresent()
+                        ? select(overrides.ruleSet(), overrides.ruleSetVersion(), "--rule-set")
+                        : select(top.ruleSet(), top.ruleSetVersion(), "/ruleSet");
+            }
+
+            @Override
+            public LocalDate asOf(RequestReader.TopLevel top) {
+                return overrides.asOf().or(top::asOf).orElse(today);
+            }
+        };
+        return new StreamingEvaluation(json, resolver).run(request, out);
+    }
+
+    @Override
+    public EvaluationSummary evaluateJson(InputStream request, OutputStream out, RequestOverrides overrides)
+            throws IOException {
+        Path copy = Files.createTempFile("cqs-kpi-request-", ".json");
+        try {
+            try (OutputStream file = Files.newOutputStream(copy)) {
+                request.transferTo(file);
+            }
+            return evaluateJson(copy, out, overrides);
+        } finally {
+            Files.deleteIfExists(copy);
+        }
     }
 
     @Override
@@ -175,27 +213,35 @@ public final class DefaultKpiEngine implements KpiEngine {
                 errors.addAll(d.errors());
                 continue;
             }
-            if (s.fault() != null) {
-                throw new IllegalStateException("rule set " + rs.ref().id() + "@" + rs.ref().version()
-                        + " failed on record " + d.index + ": " + s.fault());
-            }
-            for (TargetDef t : rs.targets()) {
-                if (!t.appliesTo(s.record().level(), s.roles())) {
-                    continue;
-                }
-                Verdict v = s.verdict(t.ordinal());
-                if (v == null) {
-                    v = Verdict.OUTSIDE_WINDOW;
-                }
-                Reason reason = v.reason() == null ? null : Wording.reason(v, t, s, rs);
-                Measurement actual = v.actual();
-                results.add(new TargetResult(d.index, d.unitId, s.period(), t.id(), t.clause(), v.status(),
-                        Optional.ofNullable(actual), Optional.ofNullable(v.required()), Optional.ofNullable(reason),
-                        Wording.message(t, v.status(), actual, v.required(), reason)));
-                byStatus.merge(v.status(), 1L, Long::sum);
-            }
+            results(rs, s, r -> {
+                results.add(r);
+                byStatus.merge(r.status(), 1L, Long::sum);
+            });
         }
         Summary summary = new Summary(drafts.size(), valid.size(), drafts.size() - valid.size(), byStatus);
         return new EvaluationResponse(rs.ref(), asOf, results, errors, summary);
+    }
+
+    /** The results of one evaluated record, in the rule set's target order. */
+    static void results(LoadedRuleSet rs, RecordState s, Consumer<TargetResult> out) {
+        int index = s.record().index();
+        if (s.fault() != null) {
+            throw new IllegalStateException("rule set " + rs.ref().id() + "@" + rs.ref().version()
+                    + " failed on record " + index + ": " + s.fault());
+        }
+        for (TargetDef t : rs.targets()) {
+            if (!t.appliesTo(s.record().level(), s.roles())) {
+                continue;
+            }
+            Verdict v = s.verdict(t.ordinal());
+            if (v == null) {
+                v = Verdict.OUTSIDE_WINDOW;
+            }
+            Reason reason = v.reason() == null ? null : Wording.reason(v, t, s, rs);
+            Measurement actual = v.actual();
+            out.accept(new TargetResult(index, s.record().unitId(), s.period(), t.id(), t.clause(), v.status(),
+                    Optional.ofNullable(actual), Optional.ofNullable(v.required()), Optional.ofNullable(reason),
+                    Wording.message(t, v.status(), actual, v.required(), reason)));
+        }
     }
 }

@@ -92,7 +92,7 @@ final class ResponseWriter {
         }
     }
 
-    private static void result(JsonGenerator g, TargetResult t) throws IOException {
+    static void result(JsonGenerator g, TargetResult t) throws IOException {
         g.writeStartObject();
         g.writeNumberField("record", t.record());
         g.writeStringField("unitId", t.unitId());
@@ -175,7 +175,7 @@ final class ResponseWriter {
         g.writeEndObject();
     }
 
-    private static void required(JsonGenerator g, Requirement q) throws IOException {
+    static void required(JsonGenerator g, Requirement q) throws IOException {
         g.writeStartObject();
         g.writeStringField("operator", q.operator().symbol());
         if (q instanceof Requirement.Percent p) {
@@ -202,7 +202,7 @@ final class ResponseWriter {
         g.writeEndObject();
     }
 
-    private static void error(JsonGenerator g, RecordError e) throws IOException {
+    static void error(JsonGenerator g, RecordError e) throws IOException {
         g.writeStartObject();
         g.writeNumberField("record", e.record());
         g.writeFieldName("unitId");
@@ -217,7 +217,7 @@ final class ResponseWriter {
         g.writeEndObject();
     }
 
-    private static void summary(JsonGenerator g, Summary s) throws IOException {
+    static void summary(JsonGenerator g, Summary s) throws IOException {
         g.writeObjectFieldStart("summary");
         g.writeNumberField("records", s.records());
         g.writeNumberField("evaluated", s.evaluated());
