@@ -207,6 +207,7 @@ public final class DefaultKpiEngine implements KpiEngine {
         List<TargetResult> results = new ArrayList<>(valid.size() * rs.targets().size());
         List<RecordError> errors = new ArrayList<>();
         EnumMap<Status, Long> byStatus = new EnumMap<>(Status.class);
+        Rollups rollups = new Rollups();
         for (RecordDraft d : drafts) {
             RecordState s = states[d.index];
             if (s == null) {
@@ -217,8 +218,10 @@ public final class DefaultKpiEngine implements KpiEngine {
                 results.add(r);
                 byStatus.merge(r.status(), 1L, Long::sum);
             });
+            rollups.add(rs, s);
         }
-        Summary summary = new Summary(drafts.size(), valid.size(), drafts.size() - valid.size(), byStatus);
+        Summary summary = new Summary(drafts.size(), valid.size(), drafts.size() - valid.size(), byStatus,
+                rollups.levels(), rollups.units());
         return new EvaluationResponse(rs.ref(), asOf, results, errors, summary);
     }
 

@@ -289,12 +289,15 @@ final class StreamingEvaluation {
         private final ByteBuf buf = new ByteBuf(FLUSH_AT + (1 << 14));
         private final RuleSetRef ref;
         private final LocalDate asOf;
+        private final LoadedRuleSet rs;
+        private final Rollups rollups = new Rollups();
         private long results;
         private long errors;
 
         Output(JsonFactory json, OutputStream out, LoadedRuleSet rs, LocalDate asOf) throws IOException {
             this.out = out;
             this.encoder = new ResultEncoder(json, rs, asOf);
+            this.rs = rs;
             RuleSetRef ref = rs.ref();
             this.ref = ref;
             this.asOf = asOf;
@@ -321,6 +324,7 @@ final class StreamingEvaluation {
         }
 
         void results(RecordState s) throws IOException {
+            rollups.add(rs, s);
             results += encoder.encode(s, buf, results == 0);
             if (buf.size >= FLUSH_AT) {
                 buf.writeTo(out);
@@ -346,18 +350,10 @@ final class StreamingEvaluation {
             g.flush();
             errorBytes.copyTo(out);
             g.writeRaw(errors > 0 ? "\n]" : "]");
-            Summary summary = new Summary(records, evaluated, records - evaluated, byStatus);
+            Summary summary = new Summary(records, evaluated, records - evaluated, byStatus, rollups.levels(),
+                    rollups.units());
             g.writeRaw(",\n\"summary\":");
-            g.writeStartObject();
-            g.writeNumberField("records", summary.records());
-            g.writeNumberField("evaluated", summary.evaluated());
-            g.writeNumberField("rejected", summary.rejected());
-            g.writeObjectFieldStart("byStatus");
-            for (Map.Entry<Status, Long> entry : summary.byStatus().entrySet()) {
-                g.writeNumberField(entry.getKey().name(), entry.getValue());
-            }
-            g.writeEndObject();
-            g.writeEndObject();
+            ResponseWriter.summaryValue(g, summary);
             g.writeRaw("}\n");
             g.flush();
             out.flush();
