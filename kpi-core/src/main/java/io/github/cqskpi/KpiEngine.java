@@ -3,6 +3,8 @@ package io.github.cqskpi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,6 +64,57 @@ public interface KpiEngine {
      * @throws IOException when the stream fails
      */
     void writeJson(EvaluationResponse response, OutputStream out) throws IOException;
+
+    /**
+     * Reads a request from a file, evaluates it and writes the response as it goes: the same
+     * bytes as {@link #evaluateJson(InputStream, RequestOverrides)} then
+     * {@link #writeJson(EvaluationResponse, OutputStream)}, in memory that does not grow with the
+     * number of results.
+     *
+     * <p>The file is read twice: a first pass checks the whole request and notes, for each unit
+     * and period, what later records need (duplicates, the previous period's figures); the
+     * second evaluates and writes. Nothing is written when the request is unreadable: that is
+     * known before the first byte goes out. The engine's own implementation keeps a small
+     * state for each (unit, period) given, never the records or the results.
+     *
+     * @param request the request's file, UTF-8
+     * @param out where to write the response; left open, flushed
+     * @param overrides choices that take the place of the request's own
+     * @return the rule set, day and counts of the response written
+     * @throws UnreadableRequestException when the request as a whole cannot be read (nothing was written)
+     * @throws IOException when reading or writing fails
+     */
+    default EvaluationSummary evaluateJson(Path request, OutputStream out, RequestOverrides overrides)
+            throws IOException {
+        EvaluationResponse response;
+        try (InputStream in = Files.newInputStream(request)) {
+            response = evaluateJson(in, overrides);
+        }
+        writeJson(response, out);
+        out.flush();
+        return new EvaluationSummary(response.ruleSet(), response.asOf(), response.summary());
+    }
+
+    /**
+     * Reads a request from a stream, evaluates it and writes the response as it goes, like
+     * {@link #evaluateJson(Path, OutputStream, RequestOverrides)}. Since a record may need one
+     * given later in the request, the engine's implementation first copies the stream to a
+     * temporary file, which it deletes before returning.
+     *
+     * @param request the request's bytes, UTF-8; read to the end, left open
+     * @param out where to write the response; left open, flushed
+     * @param overrides choices that take the place of the request's own
+     * @return the rule set, day and counts of the response written
+     * @throws UnreadableRequestException when the request as a whole cannot be read (nothing was written)
+     * @throws IOException when reading or writing fails
+     */
+    default EvaluationSummary evaluateJson(InputStream request, OutputStream out, RequestOverrides overrides)
+            throws IOException {
+        EvaluationResponse response = evaluateJson(request, overrides);
+        writeJson(response, out);
+        out.flush();
+        return new EvaluationSummary(response.ruleSet(), response.asOf(), response.summary());
+    }
 
     /**
      * The loaded rule set versions, by id and then by version, oldest first.

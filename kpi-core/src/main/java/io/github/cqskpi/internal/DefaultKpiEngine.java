@@ -5,6 +5,7 @@ import io.github.cqskpi.DecisionRecord;
 import io.github.cqskpi.ErrorCode;
 import io.github.cqskpi.EvaluationRequest;
 import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.EvaluationSummary;
 import io.github.cqskpi.KpiEngine;
 import io.github.cqskpi.Limits;
 import io.github.cqskpi.Measurement;
@@ -22,6 +23,8 @@ import io.github.cqskpi.UnitRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -126,6 +129,46 @@ public final class DefaultKpiEngine implements KpiEngine {
     }
 
     @Override
+    public EvaluationSummary evaluateJson(Path request, OutputStream out, RequestOverrides overrides)
+            throws IOException {
+        LocalDate today = LocalDate.now(clock);
+        StreamingEvaluation.Resolver resolver = new StreamingEvaluation.Resolver() {
+            @Override
+            public LoadedRuleSet ruleSet(RequestReader.TopLevel top) {
+                return overrides.ruleSet().isPresent()
+                        ? select(overrides.ruleSet(), overrides.ruleSetVersion(), "--rule-set")
+                        : select(top.ruleSet(), top.ruleSetVersion(), "/ruleSet");
+            }
+
+            @Override
+            public LocalDate asOf(RequestReader.TopLevel top) {
+                return overrides.asOf().or(top::asOf).orElse(today);
+            }
+        };
+        StreamingEvaluation streaming = new StreamingEvaluation(json, limits, decisionLog != null, resolver);
+        EvaluationSummary summary = streaming.run(request, out);
+        if (decisionLog != null) {
+            decisionLog.accept(new DecisionRecord(clock.instant(), summary.ruleSet(),
+                    Optional.of(streaming.requestSha256()), summary.asOf(), summary.summary()));
+        }
+        return summary;
+    }
+
+    @Override
+    public EvaluationSummary evaluateJson(InputStream request, OutputStream out, RequestOverrides overrides)
+            throws IOException {
+        Path copy = Files.createTempFile("cqs-kpi-request-", ".json");
+        try {
+            try (OutputStream file = Files.newOutputStream(copy)) {
+                RequestInput.of(request, limits, false).transferTo(file); // stops at the byte limit
+            }
+            return evaluateJson(copy, out, overrides);
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    @Override
     public void writeJson(EvaluationResponse response, OutputStream out) throws IOException {
         ResponseWriter.write(json, response, out);
     }
@@ -202,6 +245,7 @@ public final class DefaultKpiEngine implements KpiEngine {
         List<RecordError> errors = new ArrayList<>();
         EnumMap<Status, Long> byStatus = new EnumMap<>(Status.class);
         int faulted = 0;
+        Rollups rollups = new Rollups();
         for (RecordDraft d : drafts) {
             RecordState s = states[d.index];
             if (s == null) {
@@ -209,32 +253,53 @@ public final class DefaultKpiEngine implements KpiEngine {
                 continue;
             }
             if (s.fault() != null) {
-                // A fault of the rule set, never a verdict: the record is rejected, naming the rule.
-                LOG.warn("rule set {}@{} failed on record {}: {}", rs.ref().id(), rs.ref().version(), d.index,
-                        s.fault());
-                errors.add(new RecordError(d.index, Optional.ofNullable(d.unitId), "/records/" + d.index,
-                        ErrorCode.RULE_FAILED, s.fault()));
+                errors.add(ruleFailed(rs, s));
                 faulted++;
                 continue;
             }
-            for (TargetDef t : rs.targets()) {
-                if (!t.appliesTo(s.record().level(), s.roles())) {
-                    continue;
-                }
-                Verdict v = s.verdict(t.ordinal());
-                if (v == null) {
-                    v = Verdict.OUTSIDE_WINDOW;
-                }
-                Reason reason = v.reason() == null ? null : Wording.reason(v, t, s, rs);
-                Measurement actual = v.actual();
-                results.add(new TargetResult(d.index, d.unitId, s.period(), t.id(), t.clause(), v.status(),
-                        Optional.ofNullable(actual), Optional.ofNullable(v.required()), Optional.ofNullable(reason),
-                        Wording.message(t, v.status(), actual, v.required(), reason)));
-                byStatus.merge(v.status(), 1L, Long::sum);
-            }
+            results(rs, s, r -> {
+                results.add(r);
+                byStatus.merge(r.status(), 1L, Long::sum);
+            });
+            rollups.add(rs, s);
         }
         int evaluated = valid.size() - faulted;
-        Summary summary = new Summary(drafts.size(), evaluated, drafts.size() - evaluated, byStatus);
+        Summary summary = new Summary(drafts.size(), evaluated, drafts.size() - evaluated, byStatus,
+                rollups.levels(), rollups.units());
         return new EvaluationResponse(rs.ref(), asOf, results, errors, summary);
+    }
+
+    /**
+     * A fault of the rule set on one record, never a verdict: the record is rejected, naming the
+     * rule.
+     */
+    static RecordError ruleFailed(LoadedRuleSet rs, RecordState s) {
+        LOG.warn("rule set {}@{} failed on record {}: {}", rs.ref().id(), rs.ref().version(), s.record().index(),
+                s.fault());
+        return new RecordError(s.record().index(), Optional.of(s.record().unitId()), "/records/" + s.record().index(),
+                ErrorCode.RULE_FAILED, s.fault());
+    }
+
+    /** The results of one evaluated record, in the rule set's target order. */
+    static void results(LoadedRuleSet rs, RecordState s, Consumer<TargetResult> out) {
+        int index = s.record().index();
+        if (s.fault() != null) {
+            throw new IllegalStateException("rule set " + rs.ref().id() + "@" + rs.ref().version()
+                    + " failed on record " + index + ": " + s.fault());
+        }
+        for (TargetDef t : rs.targets()) {
+            if (!t.appliesTo(s.record().level(), s.roles())) {
+                continue;
+            }
+            Verdict v = s.verdict(t.ordinal());
+            if (v == null) {
+                v = Verdict.OUTSIDE_WINDOW;
+            }
+            Reason reason = v.reason() == null ? null : Wording.reason(v, t, s, rs);
+            Measurement actual = v.actual();
+            out.accept(new TargetResult(index, s.record().unitId(), s.period(), t.id(), t.clause(), v.status(),
+                    Optional.ofNullable(actual), Optional.ofNullable(v.required()), Optional.ofNullable(reason),
+                    Wording.message(t, v.status(), actual, v.required(), reason)));
+        }
     }
 }

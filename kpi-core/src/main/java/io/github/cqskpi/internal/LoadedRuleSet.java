@@ -4,6 +4,7 @@ import io.github.cqskpi.RuleSetInfo;
 import io.github.cqskpi.RuleSetRef;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One rule set version, ready to evaluate: its catalogue, vocabulary, figures by rule name and
@@ -16,6 +17,7 @@ final class LoadedRuleSet {
     private final List<TargetDef> targets;
     private final Map<String, Figure> figures;
     private final DroolsRules rules;
+    private volatile ResultEncoder.Pieces pieces;
 
     LoadedRuleSet(RuleSetInfo info, Vocabulary vocabulary, List<TargetDef> targets, Map<String, Figure> figures,
             DroolsRules rules) {
@@ -48,6 +50,21 @@ final class LoadedRuleSet {
 
     DroolsRules rules() {
         return rules;
+    }
+
+    /** The figures of a target, in the order its rules are declared. */
+    List<Figure> figuresOf(TargetDef t) {
+        return figures.values().stream().filter(f -> f.target() == t).toList();
+    }
+
+    /** The response's constant parts for this rule set version, made by {@code make} on first use. */
+    ResultEncoder.Pieces encoded(Supplier<ResultEncoder.Pieces> make) {
+        ResultEncoder.Pieces p = pieces;
+        if (p == null) {
+            p = make.get();
+            pieces = p;
+        }
+        return p;
     }
 
     /** The windows of a target's figures, in words, for the reason of a result outside them. */

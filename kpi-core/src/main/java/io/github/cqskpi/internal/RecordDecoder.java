@@ -111,34 +111,49 @@ final class RecordDecoder {
         }
         for (Map.Entry<String, JsonTree.Node> e : metrics.fields().entrySet()) {
             String key = e.getKey();
-            String path = "/metrics/" + JsonTree.pointerSegment(key);
             int i = v.indexOf(key);
             if (i < 0) {
-                d.problem(path, ErrorCode.UNKNOWN_METRIC, "metric key \"" + key
+                d.problem(path(key), ErrorCode.UNKNOWN_METRIC, "metric key \"" + key
                         + "\" is not declared by the contract or the rule set");
                 continue;
             }
-            if (metrics.duplicates().contains(key)) {
+            if (!metrics.duplicates().isEmpty() && metrics.duplicates().contains(key)) {
                 continue;
             }
-            MetricValue value = value(d, path, key, v.metric(i).type(), e.getValue());
+            MetricValue value = value(d, key, v.metric(i).type(), e.getValue());
             if (value != null) {
                 d.values[i] = value;
             }
         }
     }
 
-    private static MetricValue value(RecordDraft d, String path, String key, MetricType type, JsonTree.Node n) {
+    /** The JSON Pointer of a metric, relative to its record. */
+    private static String path(String key) {
+        return "/metrics/" + JsonTree.pointerSegment(key);
+    }
+
+    private static MetricValue value(RecordDraft d, String key, MetricType type, JsonTree.Node n) {
         switch (type) {
             case COUNT:
                 if (n instanceof JsonTree.Num num && num.integral()) {
-                    BigInteger b = new BigInteger(num.text());
-                    if (b.signum() < 0 || b.compareTo(MAX) > 0) {
-                        d.problem(path, ErrorCode.OUT_OF_RANGE, "metric " + key + " is " + num.text()
+                    String text = num.text();
+                    boolean inRange;
+                    long count;
+                    if (text.length() <= 18) {
+                        // At most 18 characters: a long holds it, sign and all ("-0" is 0).
+                        count = Long.parseLong(text);
+                        inRange = count >= 0 && count <= MAX_COUNT;
+                    } else {
+                        BigInteger b = new BigInteger(text);
+                        inRange = b.signum() >= 0 && b.compareTo(MAX) <= 0;
+                        count = inRange ? b.longValue() : -1;
+                    }
+                    if (!inRange) {
+                        d.problem(path(key), ErrorCode.OUT_OF_RANGE, "metric " + key + " is " + text
                                 + ", outside 0 to " + MAX_COUNT);
                         return null;
                     }
-                    return MetricValue.count(b.longValue());
+                    return MetricValue.count(count);
                 }
                 break;
             case DATE:
@@ -148,7 +163,7 @@ final class RecordDecoder {
                 if (n instanceof JsonTree.Str s) {
                     LocalDate day = parseDay(s.value());
                     if (day == null) {
-                        d.problem(path, ErrorCode.INVALID_DATE, "metric " + key + " is " + JsonTree.show(n)
+                        d.problem(path(key), ErrorCode.INVALID_DATE, "metric " + key + " is " + JsonTree.show(n)
                                 + ", not a calendar day YYYY-MM-DD");
                         return null;
                     }
@@ -163,7 +178,7 @@ final class RecordDecoder {
             default:
                 break;
         }
-        d.problem(path, ErrorCode.INVALID_TYPE, "metric " + key + " must be a " + RecordDraft.typeWords(type)
+        d.problem(path(key), ErrorCode.INVALID_TYPE, "metric " + key + " must be a " + RecordDraft.typeWords(type)
                 + ", not " + JsonTree.show(n));
         return null;
     }
@@ -219,10 +234,36 @@ final class RecordDecoder {
         if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
             return null;
         }
+        if (digits(s, 0, 4) && digits(s, 5, 7) && digits(s, 8, 10)) {
+            // All digits: the ISO parser's strict checks are LocalDate.of's (month, day in month).
+            try {
+                return LocalDate.of(number(s, 0, 4), number(s, 5, 7), number(s, 8, 10));
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
+        }
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
     }
 }

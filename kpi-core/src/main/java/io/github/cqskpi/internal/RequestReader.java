@@ -28,14 +28,48 @@ final class RequestReader {
             List<JsonTree.Node> records) {
     }
 
+    /** The request's top-level fields, as far as read. */
+    record TopLevel(Optional<LocalDate> asOf, Optional<String> ruleSet, Optional<String> ruleSetVersion) {
+    }
+
+    /**
+     * Takes the records one at a time, the parser on each record's first token; must leave the
+     * parser on the record's last token. {@code top} holds the top-level fields read so far.
+     */
+    interface RecordSink {
+        void start(TopLevel top) throws IOException;
+
+        void record(int index, JsonParser p) throws IOException;
+    }
+
     private RequestReader() {
     }
 
     static RawRequest read(JsonFactory factory, InputStream in, Limits limits) throws IOException {
+        List<JsonTree.Node> records = new ArrayList<>();
+        TopLevel top = read(factory, in, new RecordSink() {
+            @Override
+            public void start(TopLevel top) {
+            }
+
+            @Override
+            public void record(int index, JsonParser p) throws IOException {
+                records.add(JsonTree.read(p));
+            }
+        }, limits);
+        return new RawRequest(top.asOf(), top.ruleSet(), top.ruleSetVersion(), records);
+    }
+
+    /**
+     * Reads a request, handing its records to a sink as they come, and checks its top level
+     * to the end: what makes the request unreadable is thrown only once the whole input is read.
+     * Past a record limit, or one of the parser's, reading stops at once.
+     */
+    static TopLevel read(JsonFactory factory, InputStream in, RecordSink sink, Limits limits) throws IOException {
         JsonParser parser = null;
         try (JsonParser p = factory.createParser(in)) {
             parser = p;
-            return read(p, limits);
+            return read(p, sink, limits);
         } catch (StreamConstraintsException e) {
             throw RequestInput.translate(e, parser, limits);
         } catch (JsonProcessingException e) {
@@ -49,7 +83,7 @@ final class RequestReader {
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
-    private static RawRequest read(JsonParser p, Limits limits) throws IOException {
+    private static TopLevel read(JsonParser p, RecordSink sink, Limits limits) throws IOException {
         JsonToken first = p.nextToken();
         if (first == null) {
             throw new UnreadableRequestException("", "the request is empty");
@@ -61,7 +95,7 @@ final class RequestReader {
         Optional<LocalDate> asOf = Optional.empty();
         Optional<String> ruleSet = Optional.empty();
         Optional<String> version = Optional.empty();
-        List<JsonTree.Node> records = null;
+        boolean records = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             if (!seen.add(name)) {
@@ -86,10 +120,12 @@ final class RequestReader {
                         throw new UnreadableRequestException("/records", "records must be an array, not "
                                 + (t.isStructStart() ? t.asString() : p.getText()));
                     }
-                    records = new ArrayList<>();
+                    records = true;
+                    sink.start(new TopLevel(asOf, ruleSet, version));
+                    int index = 0;
                     while (p.nextToken() != JsonToken.END_ARRAY) {
-                        RequestInput.countRecord(records.size(), limits);
-                        records.add(JsonTree.read(p));
+                        RequestInput.countRecord(index, limits);
+                        sink.record(index++, p);
                     }
                 }
                 default -> throw new UnreadableRequestException("/" + JsonTree.pointerSegment(name),
@@ -97,13 +133,13 @@ final class RequestReader {
                                 + " records)");
             }
         }
-        if (records == null) {
+        if (!records) {
             throw new UnreadableRequestException("/records", "the request has no records array");
         }
         if (p.nextToken() != null) {
             throw new UnreadableRequestException("", "the request has content after its closing brace");
         }
-        return new RawRequest(asOf, ruleSet, version, records);
+        return new TopLevel(asOf, ruleSet, version);
     }
 
     private static String text(JsonParser p, JsonToken t, String name) throws IOException {

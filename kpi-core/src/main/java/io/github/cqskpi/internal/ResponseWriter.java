@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.LevelRollup;
 import io.github.cqskpi.Measurement;
 import io.github.cqskpi.Period;
 import io.github.cqskpi.Ratio;
@@ -15,6 +16,7 @@ import io.github.cqskpi.Requirement;
 import io.github.cqskpi.Status;
 import io.github.cqskpi.Summary;
 import io.github.cqskpi.TargetResult;
+import io.github.cqskpi.UnitScore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
@@ -92,7 +94,7 @@ final class ResponseWriter {
         }
     }
 
-    private static void result(JsonGenerator g, TargetResult t) throws IOException {
+    static void result(JsonGenerator g, TargetResult t) throws IOException {
         g.writeStartObject();
         g.writeNumberField("record", t.record());
         g.writeStringField("unitId", t.unitId());
@@ -175,7 +177,7 @@ final class ResponseWriter {
         g.writeEndObject();
     }
 
-    private static void required(JsonGenerator g, Requirement q) throws IOException {
+    static void required(JsonGenerator g, Requirement q) throws IOException {
         g.writeStartObject();
         g.writeStringField("operator", q.operator().symbol());
         if (q instanceof Requirement.Percent p) {
@@ -202,7 +204,7 @@ final class ResponseWriter {
         g.writeEndObject();
     }
 
-    private static void error(JsonGenerator g, RecordError e) throws IOException {
+    static void error(JsonGenerator g, RecordError e) throws IOException {
         g.writeStartObject();
         g.writeNumberField("record", e.record());
         g.writeFieldName("unitId");
@@ -217,8 +219,14 @@ final class ResponseWriter {
         g.writeEndObject();
     }
 
-    private static void summary(JsonGenerator g, Summary s) throws IOException {
-        g.writeObjectFieldStart("summary");
+    static void summary(JsonGenerator g, Summary s) throws IOException {
+        g.writeFieldName("summary");
+        summaryValue(g, s);
+    }
+
+    /** The summary object: counts, then the roll-ups by level and the scores by unit. */
+    static void summaryValue(JsonGenerator g, Summary s) throws IOException {
+        g.writeStartObject();
         g.writeNumberField("records", s.records());
         g.writeNumberField("evaluated", s.evaluated());
         g.writeNumberField("rejected", s.rejected());
@@ -227,6 +235,43 @@ final class ResponseWriter {
             g.writeNumberField(e.getKey().name(), e.getValue());
         }
         g.writeEndObject();
+        g.writeArrayFieldStart("levels");
+        for (LevelRollup l : s.levels()) {
+            g.writeStartObject();
+            g.writeStringField("level", l.level().name());
+            period(g, l.period());
+            g.writeStringField("target", l.target());
+            g.writeNumberField("units", l.units());
+            g.writeFieldName("actual");
+            ratio(g, l.ratio());
+            g.writeFieldName("required");
+            required(g, l.required());
+            g.writeStringField("status", l.status().name());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("units");
+        for (UnitScore u : s.units()) {
+            g.writeStartObject();
+            g.writeStringField("unitId", u.unitId());
+            g.writeStringField("level", u.level().name());
+            g.writeNumberField("met", u.met());
+            g.writeNumberField("judged", u.judged());
+            g.writeFieldName("score");
+            if (u.judged() == 0) {
+                g.writeNull();
+            } else {
+                g.writeString(new Ratio(u.met(), u.judged()).percent().orElseThrow().toPlainString());
+            }
+            g.writeFieldName("rank");
+            if (u.rank().isPresent()) {
+                g.writeNumber(u.rank().get());
+            } else {
+                g.writeNull();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 }

@@ -59,6 +59,11 @@ final class Validator {
                 continue;
             }
             MetricDef def = v.metric(i);
+            if (def.replaces() == null && !(value instanceof MetricValue.Count c0
+                    && (c0.value() < 0 || c0.value() > RecordDecoder.MAX_COUNT))
+                    && !(value instanceof MetricValue.Day d0 && d0.date() != null && d0.date().isAfter(asOf))) {
+                continue;
+            }
             String path = "/metrics/" + JsonTree.pointerSegment(def.key());
             if (value instanceof MetricValue.Count c && (c.value() < 0 || c.value() > RecordDecoder.MAX_COUNT)) {
                 d.problem(path, ErrorCode.OUT_OF_RANGE, "metric " + def.key() + " is " + c.value()
@@ -77,11 +82,12 @@ final class Validator {
             }
         }
         for (int i = 0; i < values.length; i++) {
-            MetricDef def = v.metric(i);
-            if (def.whole() == null || values[i] == null) {
+            int w = v.wholeOf(i);
+            if (w < 0 || values[i] == null) {
                 continue;
             }
-            MetricValue whole = values[v.indexOf(def.whole())];
+            MetricDef def = v.metric(i);
+            MetricValue whole = values[w];
             if (whole == null) {
                 continue;
             }

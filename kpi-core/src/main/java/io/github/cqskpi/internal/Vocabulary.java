@@ -52,6 +52,7 @@ final class Vocabulary {
     private final Map<String, Integer> index;
     private final Map<String, RoleDef> roles;
     private final int[] replacement;
+    private final int[] whole;
 
     private Vocabulary(List<MetricDef> metrics, List<RoleDef> roleDefs) {
         Map<String, Integer> idx = new LinkedHashMap<>();
@@ -91,9 +92,18 @@ final class Vocabulary {
                 throw new IllegalArgumentException("role " + role.id() + " is declared twice");
             }
         }
+        int[] whole = new int[metrics.size()];
+        for (int i = 0; i < whole.length; i++) {
+            whole[i] = metrics.get(i).whole() == null ? -1 : idx.get(metrics.get(i).whole());
+        }
+        // Looked up for every metric of every record: a table wide enough that the keys, which
+        // differ in a character or two, do not pile up in a few buckets.
+        Map<String, Integer> lookup = new java.util.HashMap<>(Math.max(1024, idx.size() * 16));
+        lookup.putAll(idx);
         this.metrics = List.copyOf(metrics);
         this.replacement = replacement;
-        this.index = Collections.unmodifiableMap(idx);
+        this.whole = whole;
+        this.index = Collections.unmodifiableMap(lookup);
         this.roles = Collections.unmodifiableMap(r);
     }
 
@@ -114,6 +124,11 @@ final class Vocabulary {
     int indexOf(String key) {
         Integer i = index.get(key);
         return i == null ? -1 : i;
+    }
+
+    /** The index of the whole of the key at {@code index}, or -1 when it has none. */
+    int wholeOf(int index) {
+        return whole[index];
     }
 
     MetricDef metric(int index) {

@@ -61,8 +61,18 @@ final class Wording {
             return n + " valid records of unit " + r.record().unitId() + " end on " + dayBefore
                     + "; the previous record must be exactly one";
         }
-        return "the previous record (ending " + dayBefore + ") lacks " + t.measure().describe().replace(
-                " against the previous period", "") + " or has " + denominator(t) + " 0";
+        return "the previous record (ending " + dayBefore + noPreviousLacks(t);
+    }
+
+    /** The end of the reason when the one previous record cannot be compared with. */
+    static String noPreviousLacks(TargetDef t) {
+        return ") lacks " + t.measure().describe().replace(" against the previous period", "") + " or has "
+                + denominator(t) + " 0";
+    }
+
+    /** The start of a result's message: the target's title and the status in words. */
+    static String head(TargetDef t, Status status, boolean vi) {
+        return vi ? t.title().vi() + ": " + statusVi(status) + " — " : t.title().en() + ": " + statusEn(status) + " — ";
     }
 
     static Message message(TargetDef t, Status status, Measurement actual, Requirement required, Reason reason) {
@@ -75,8 +85,7 @@ final class Wording {
             detailVi = reasonVi(reason);
             detailEn = reason.text();
         }
-        return new Message(t.title().vi() + ": " + statusVi(status) + " — " + detailVi,
-                t.title().en() + ": " + statusEn(status) + " — " + detailEn);
+        return new Message(head(t, status, true) + detailVi, head(t, status, false) + detailEn);
     }
 
     private static String statusVi(Status s) {
@@ -99,7 +108,7 @@ final class Wording {
         };
     }
 
-    private static String reasonVi(Reason r) {
+    static String reasonVi(Reason r) {
         return switch (r.code()) {
             case OUTSIDE_WINDOW -> "không có chỉ tiêu áp dụng cho kỳ báo cáo này";
             case MISSING_KEYS -> "thiếu số liệu " + String.join(", ", r.keys());
@@ -155,7 +164,7 @@ final class Wording {
                 + r.percent().map(p -> " (" + p.toPlainString().replace('.', ',') + "%)").orElse("");
     }
 
-    private static String requiredEn(Requirement q) {
+    static String requiredEn(Requirement q) {
         if (q instanceof Requirement.Percent p) {
             return "; required " + opEn(p.operator()) + " " + plain(p.percent()) + "%";
         } else if (q instanceof Requirement.Count c) {
@@ -170,7 +179,7 @@ final class Wording {
         return "";
     }
 
-    private static String requiredVi(Requirement q) {
+    static String requiredVi(Requirement q) {
         if (q instanceof Requirement.Percent p) {
             return "; yêu cầu " + opVi(p.operator()) + " " + plain(p.percent()).replace('.', ',') + "%";
         } else if (q instanceof Requirement.Count c) {

@@ -1,6 +1,7 @@
 package io.github.cqskpi.examples.cli;
 
 import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.EvaluationSummary;
 import io.github.cqskpi.FigureInfo;
 import io.github.cqskpi.KpiEngine;
 import io.github.cqskpi.Level;
@@ -153,8 +154,16 @@ public final class Main {
         }
         // A file the user chose, on their own machine: no ceiling on its size or record count.
         KpiEngine engine = KpiEngine.builder().limits(Limits.unlimitedRecords()).build();
-        EvaluationResponse response;
         Optional<String> input = o.get("--input");
+        if (format.equals("json")) {
+            // Streamed: written as it is evaluated, in memory that does not grow with the results.
+            EvaluationSummary summary = input.isPresent()
+                    ? engine.evaluateJson(Path.of(input.get()), out, overrides)
+                    : engine.evaluateJson(in, out, overrides);
+            out.flush();
+            return summary.allEvaluated() ? OK : REJECTED;
+        }
+        EvaluationResponse response;
         if (input.isPresent()) {
             try (InputStream file = Files.newInputStream(Path.of(input.get()))) {
                 response = engine.evaluateJson(file, overrides);
@@ -162,11 +171,7 @@ public final class Main {
         } else {
             response = engine.evaluateJson(in, overrides);
         }
-        if (format.equals("text")) {
-            TextReport.print(response, engine, out);
-        } else {
-            engine.writeJson(response, out);
-        }
+        TextReport.print(response, engine, out);
         out.flush();
         return response.allEvaluated() ? OK : REJECTED;
     }

@@ -1,0 +1,226 @@
+package io.github.cqskpi.examples.bench;
+
+import com.sun.management.ThreadMXBean;
+import io.github.cqskpi.EvaluationRequest;
+import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.KpiEngine;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Prints the four figures: cold start of the command line, throughput through the Java API
+ * against the plain-Java baseline on 1 and 2 threads, end to end through the command line with
+ * {@code -Xmx256m}, and memory. Each as min / median / max over several runs.
+ *
+ * <pre>
+ * java -cp ... BenchMain CLI_JAR [--records N] [--runs N] [--quick]
+ * </pre>
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    /**
+     * Runs the benchmarks.
+     *
+     * @param args the command line jar, then options
+     * @throws Exception when a run fails
+     */
+    public static void main(String[] args) throws Exception {
+        Path cli = Path.of(args[0]);
+        int records = 2_000_000;
+        int runs = 3;
+        boolean quick = false;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--records" -> records = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--quick" -> quick = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Path dir = Files.createTempDirectory("cqs-kpi-bench-");
+        try {
+            System.out.println("CQS KPI benchmarks, " + Runtime.getRuntime().availableProcessors() + " processors, "
+                    + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+            coldStart(cli, dir);
+            throughput(quick);
+            memory();
+            endToEnd(cli, dir, records, runs);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static void coldStart(Path cli, Path dir) throws IOException, InterruptedException {
+        Path request = dir.resolve("100.json");
+        try (OutputStream out = Files.newOutputStream(request)) {
+            BenchRequests.writeRequest(100, out);
+        }
+        run(List.of(java(), "-jar", cli.toString(), "evaluate", "--input", request.toString()), null);
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            times.add(run(List.of(java(), "-jar", cli.toString(), "evaluate", "--input", request.toString()), null));
+        }
+        System.out.println();
+        System.out.println("1. Cold start, java -jar kpi-cli.jar evaluate on 100 records (goal <= 0.5 s median of 5):");
+        System.out.println("   wall seconds min/median/max " + mmm(times, "%.3f"));
+    }
+
+    private static void throughput(boolean quick) throws RunnerException {
+        System.out.println();
+        System.out.println("2. Java API throughput, records/s, engine vs plain Java on the same records "
+                + "(goal: engine >= 25% of plain Java), JMH:");
+        for (int threads : new int[] {1, 2}) {
+            Options o = new OptionsBuilder()
+                    .include(ApiThroughput.class.getName())
+                    .threads(threads)
+                    .forks(1)
+                    .warmupIterations(quick ? 2 : 4)
+                    .warmupTime(TimeValue.seconds(2))
+                    .measurementIterations(quick ? 3 : 5)
+                    .measurementTime(TimeValue.seconds(2))
+                    .jvmArgsAppend("-Xmx1g")
+                    .verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT)
+                    .build();
+            Collection<RunResult> results = new Runner(o).run();
+            List<Double> engine = null;
+            List<Double> plain = null;
+            for (RunResult r : results) {
+                List<Double> scores = new ArrayList<>();
+                r.getBenchmarkResults().forEach(b -> b.getIterationResults()
+                        .forEach(it -> scores.add(it.getPrimaryResult().getScore())));
+                if (r.getParams().getBenchmark().endsWith(".engine")) {
+                    engine = scores;
+                } else {
+                    plain = scores;
+                }
+            }
+            System.out.println("   " + threads + " thread" + (threads > 1 ? "s" : " ") + ": engine     "
+                    + mmm(engine, "%.0f"));
+            System.out.println("             plain Java " + mmm(plain, "%.0f"));
+            System.out.println(String.format(Locale.ROOT, "             engine / plain Java = %.0f%% (medians)",
+                    100 * median(engine) / median(plain)));
+        }
+    }
+
+    private static void memory() {
+        System.out.println();
+        System.out.println("4. Memory (this JVM):");
+        long before = usedAfterGc();
+        KpiEngine engine = KpiEngine.builder().build();
+        long afterStart = usedAfterGc();
+        System.out.println(String.format(Locale.ROOT, "   engine heap after start-up: %.1f MB (heap used after GC, "
+                + "engine built minus before)", (afterStart - before) / 1e6));
+        int n = 13 * 770;
+        EvaluationRequest request = EvaluationRequest.of(BenchRequests.records(n)).asOf(BenchRequests.AS_OF);
+        engine.evaluate(request);
+        long withRequest = usedAfterGc();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocated = threads.getCurrentThreadAllocatedBytes();
+        EvaluationResponse response = engine.evaluate(request);
+        allocated = threads.getCurrentThreadAllocatedBytes() - allocated;
+        long withResponse = usedAfterGc();
+        System.out.println(String.format(Locale.ROOT, "   Java API, per evaluated record: %.0f bytes allocated, "
+                + "%.0f bytes retained by the response (%d results a record)", (double) allocated / n,
+                (double) (withResponse - withRequest) / n, response.results().size() / n));
+        if (response.summary().records() != n) {
+            throw new IllegalStateException();
+        }
+    }
+
+    private static void endToEnd(Path cli, Path dir, int records, int runs) throws IOException, InterruptedException {
+        Path request = dir.resolve("large.json");
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(request), 1 << 16)) {
+            BenchRequests.writeRequest(records, out);
+        }
+        System.out.println();
+        System.out.println(String.format(Locale.ROOT, "3. End to end, java -Xmx256m -jar kpi-cli.jar evaluate --input "
+                + "FILE > /dev/null, %d records, %.0f MB in (goal >= 60000 records/s):", records,
+                Files.size(request) / 1e6));
+        List<Double> rates = new ArrayList<>();
+        List<Double> live = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Path gc = dir.resolve("gc-" + i + ".log");
+            double seconds = run(List.of(java(), "-Xmx256m", "-Xlog:gc:file=" + gc, "-jar", cli.toString(),
+                    "evaluate", "--input", request.toString()), Path.of("/dev/null"));
+            rates.add(records / seconds);
+            live.add(maxAfterGc(gc));
+        }
+        System.out.println("   records/s min/median/max " + mmm(rates, "%.0f"));
+        System.out.println("   heap live after GC, max over the run, MB, min/median/max " + mmm(live, "%.0f")
+                + String.format(Locale.ROOT, " (%.0f bytes per record at the median)", median(live) * 1e6 / records));
+    }
+
+    private static double maxAfterGc(Path log) throws IOException {
+        Pattern p = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+        double max = 0;
+        for (String line : Files.readAllLines(log)) {
+            Matcher m = p.matcher(line);
+            if (m.find()) {
+                max = Math.max(max, Double.parseDouble(m.group(2)));
+            }
+        }
+        return max;
+    }
+
+    private static long usedAfterGc() {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static double run(List<String> command, Path stdout) throws IOException, InterruptedException {
+        ProcessBuilder b = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        b.redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()));
+        long start = System.nanoTime();
+        Process process = b.start();
+        int status = process.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (status != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited " + status);
+        }
+        return seconds;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(null);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    private static String mmm(List<Double> xs, String format) {
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(null);
+        return String.format(Locale.ROOT, format + " / " + format + " / " + format + "  (%d runs)", s.get(0), median(s),
+                s.get(s.size() - 1), s.size());
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.cqskpi.examples.streaming;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.EvaluationSummary;
+import io.github.cqskpi.KpiEngine;
+import io.github.cqskpi.RequestOverrides;
+import io.github.cqskpi.UnreadableRequestException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The streamed response is byte for byte the response that {@code evaluateJson} then
+ * {@code writeJson} give, whatever the request holds.
+ */
+class StreamingIdentityTests {
+
+    static final KpiEngine ENGINE = KpiEngine.builder()
+            .clock(Clock.fixed(Instant.parse("2022-09-01T00:00:00Z"), ZoneOffset.UTC)).build();
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> requests() {
+        return Stream.of(
+                Arguments.of("small, top level first", MessyRequests.request(1, 12, false, null), RequestOverrides.none()),
+                Arguments.of("top level after the records", MessyRequests.request(2, 300, true, "1.0.0"),
+                        RequestOverrides.none()),
+                Arguments.of("version 1.1.0", MessyRequests.request(3, 500, false, "1.1.0"), RequestOverrides.none()),
+                Arguments.of("several batches", MessyRequests.request(4, 2600, false, "1.0.0"), RequestOverrides.none()),
+                Arguments.of("overrides", MessyRequests.request(5, 400, true, "1.1.0"),
+                        RequestOverrides.none().withAsOf(LocalDate.of(2022, 3, 1)).withRuleSet("dak-nong-2022@1.0.0")),
+                Arguments.of("no top level but records", MessyRequests.request(6, 200, false, null)
+                        .replaceFirst("\"asOf\":\"[0-9-]+\",", ""), RequestOverrides.none()),
+                Arguments.of("the example rule set", "{\"ruleSet\":\"example-province-2024\",\"records\":[]}",
+                        RequestOverrides.none()),
+                Arguments.of("empty", "{\"records\":[]}", RequestOverrides.none()),
+                Arguments.of("duplicates and trend later in the request", String.join("\n",
+                        "{\"records\":[",
+                        rec("a", "2022-02-01", "2022-02-28", 5, 10) + ",",
+                        rec("b", "2022-02-01", "2022-02-28", 5, 10) + ",",
+                        rec("b", "2022-02-01", "2022-02-28", 6, 10) + ",",
+                        rec("c", "2022-02-01", "2022-02-28", 6, 10) + ",",
+                        rec("a", "2022-01-01", "2022-01-31", 4, 10) + ",",
+                        rec("b", "2022-01-01", "2022-01-31", 4, 10) + ",",
+                        rec("c", "2022-01-01", "2022-01-31", 4, 10) + ",",
+                        rec("c", "2021-12-01", "2022-01-31", 3, 10) + ",",
+                        rec("a", "2022-02-01", "2022-02-28", 5, 10),
+                        "],\"asOf\":\"2022-12-31\"}"), RequestOverrides.none()));
+    }
+
+    private static String rec(String unit, String from, String to, int online, int total) {
+        return "{\"unit\":{\"id\":\"" + unit + "\",\"level\":\"DISTRICT\"},\"period\":{\"from\":\"" + from
+                + "\",\"to\":\"" + to + "\"},\"metrics\":{\"payments.online\":" + online + ",\"payments.total\":"
+                + total + "}}";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requests")
+    void theStreamedResponseIsTheSameBytes(String name, String request, RequestOverrides overrides)
+            throws IOException {
+        byte[] bytes = request.getBytes(StandardCharsets.UTF_8);
+        EvaluationResponse response = ENGINE.evaluateJson(new ByteArrayInputStream(bytes), overrides);
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        ENGINE.writeJson(response, expected);
+
+        Path file = dir.resolve("request.json");
+        Files.write(file, bytes);
+        ByteArrayOutputStream fromFile = new ByteArrayOutputStream();
+        EvaluationSummary summary = ENGINE.evaluateJson(file, fromFile, overrides);
+        assertEquals(expected.toString(StandardCharsets.UTF_8), fromFile.toString(StandardCharsets.UTF_8));
+        assertEquals(response.summary(), summary.summary());
+        assertEquals(response.ruleSet(), summary.ruleSet());
+        assertEquals(response.asOf(), summary.asOf());
+
+        ByteArrayOutputStream fromStream = new ByteArrayOutputStream();
+        ENGINE.evaluateJson(new ByteArrayInputStream(bytes), fromStream, overrides);
+        assertArrayEquals(expected.toByteArray(), fromStream.toByteArray());
+    }
+
+    @Test
+    void theMessyRequestsHoldWhatTheyPromise() throws IOException {
+        EvaluationResponse r = ENGINE.evaluateJson(new ByteArrayInputStream(
+                MessyRequests.request(4, 2600, false, "1.0.0").getBytes(StandardCharsets.UTF_8)), RequestOverrides.none());
+        assertTrue(r.summary().evaluated() > 1000, "evaluated " + r.summary().evaluated());
+        assertTrue(r.summary().rejected() > 100, "rejected " + r.summary().rejected());
+        assertTrue(r.errors().stream().anyMatch(e -> e.code().name().equals("DUPLICATE_RECORD")));
+        assertTrue(r.results().stream().anyMatch(t -> t.target().equals("ONLINE_PAYMENT_TREND")
+                && t.status().name().equals("MET")));
+        for (var s : io.github.cqskpi.Status.values()) {
+            assertTrue(r.summary().byStatus().get(s) > 0, s + " never comes");
+        }
+    }
+
+    static Stream<String> unreadable() {
+        return Stream.of("", "[]", "{\"records\":[{}]", "{\"records\":{}}", "{\"asOf\":\"2022-02-30\",\"records\":[]}",
+                "{\"records\":[],\"records\":[]}", "{\"records\":[{\"a\":1},{\"b\":}]}",
+                "{\"records\":[{\"unit\":{}}],\"ruleSet\":\"nope\"}", "{\"records\":[],\"extra\":1}",
+                "{\"records\":[]} {}", MessyRequests.request(7, 50, true, "9.9.9"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unreadable")
+    void anUnreadableRequestWritesNothing(String request) throws IOException {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, request);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThrows(UnreadableRequestException.class, () -> ENGINE.evaluateJson(file, out, RequestOverrides.none()));
+        assertEquals(0, out.size());
+        assertThrows(UnreadableRequestException.class, () -> ENGINE.evaluateJson(
+                new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)), out, RequestOverrides.none()));
+        assertEquals(0, out.size());
+    }
+}
