@@ -63,7 +63,7 @@ final class ResultEncoder {
         int start = out.size;
         int n;
         try {
-            n = ByteBuf.plain(s.record().unitId()) ? fast(s, out, first) : -1;
+            n = p.wordsInOrder && ByteBuf.plain(s.record().unitId()) ? fast(s, out, first) : -1;
         } catch (Slow e) {
             n = -1;
         }
@@ -164,7 +164,7 @@ final class ResultEncoder {
             boolean measured = code == null || code == ReasonCode.NOT_YET_DUE || code == ReasonCode.NOT_YET_DONE;
             out.add(Pieces.MESSAGE_VI).add(tp.titleVi[v.status().ordinal()]);
             if (measured) {
-                measuredVi(out, actual);
+                measured(out, actual, p.vi, true);
                 if (fp != null) {
                     out.add(fp.requiredVi);
                 }
@@ -173,7 +173,7 @@ final class ResultEncoder {
             }
             out.add(Pieces.MESSAGE_EN).add(tp.titleEn[v.status().ordinal()]);
             if (measured) {
-                measuredEn(out, actual);
+                measured(out, actual, p.en, false);
                 if (fp != null) {
                     out.add(fp.requiredEn);
                 }
@@ -261,76 +261,46 @@ final class ResultEncoder {
         out.add((byte) ('0' + cents / 10)).add((byte) ('0' + cents % 10));
     }
 
-    private static void ratioEn(ByteBuf out, Ratio r) {
+    private void ratio(ByteBuf out, Ratio r, Pieces.LanguagePieces l, char mark) {
         if (r == null) {
-            out.add(Pieces.NONE);
+            out.add(l.none);
             return;
         }
-        out.number(r.numerator()).add(Pieces.OF).number(r.denominator());
+        byte[][] t = r.denominator() == 0 ? l.ratio : l.ratioPercent;
+        out.add(t[0]).number(r.numerator()).add(t[1]).number(r.denominator()).add(t[2]);
         if (r.denominator() != 0) {
-            out.add(Pieces.OPEN_PAREN);
-            percent(out, r, '.');
-            out.add(Pieces.PERCENT_CLOSE);
+            percent(out, r, mark);
+            out.add(t[3]);
         }
     }
 
-    private static void ratioVi(ByteBuf out, Ratio r) {
-        if (r == null) {
-            out.add(Pieces.NONE_VI);
-            return;
-        }
-        out.number(r.numerator()).add((byte) '/').number(r.denominator());
-        if (r.denominator() != 0) {
-            out.add(Pieces.OPEN_PAREN);
-            percent(out, r, ',');
-            out.add(Pieces.PERCENT_CLOSE);
-        }
-    }
-
-    private static void measuredEn(ByteBuf out, Measurement m) {
+    private void measured(ByteBuf out, Measurement m, Pieces.LanguagePieces l, boolean vi) {
+        char mark = vi ? ',' : '.';
         if (m instanceof Measurement.OfRatio r) {
-            ratioEn(out, r.ratio());
+            ratio(out, r.ratio(), l, mark);
         } else if (m instanceof Measurement.OfCount c) {
             out.number(c.value());
         } else if (m instanceof Measurement.OfDate d) {
             if (d.date() == null) {
-                out.add(Pieces.NOT_SUBMITTED);
+                out.add(l.notSubmitted);
             } else {
-                out.add(Pieces.SUBMITTED_ON);
-                day(out, d.date());
-            }
-        } else if (m instanceof Measurement.OfFlag f) {
-            out.add(f.done() ? Pieces.DONE_EN : Pieces.NOT_DONE_EN);
-        } else if (m instanceof Measurement.OfTrend t) {
-            out.add(Pieces.RATE);
-            ratioEn(out, t.current());
-            out.add(Pieces.AGAINST);
-            ratioEn(out, t.previous());
-            out.add(Pieces.BEFORE);
-        }
-    }
-
-    private static void measuredVi(ByteBuf out, Measurement m) {
-        if (m instanceof Measurement.OfRatio r) {
-            ratioVi(out, r.ratio());
-        } else if (m instanceof Measurement.OfCount c) {
-            out.number(c.value());
-        } else if (m instanceof Measurement.OfDate d) {
-            if (d.date() == null) {
-                out.add(Pieces.NOT_SUBMITTED_VI);
-            } else {
-                out.add(Pieces.SUBMITTED_ON_VI);
+                out.add(l.submitted[0]);
                 LocalDate day = d.date();
-                out.viDay(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+                if (vi) {
+                    out.viDay(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+                } else {
+                    day(out, day);
+                }
+                out.add(l.submitted[1]);
             }
         } else if (m instanceof Measurement.OfFlag f) {
-            out.add(f.done() ? Pieces.DONE_VI : Pieces.NOT_DONE_VI);
+            out.add(f.done() ? l.done : l.notDone);
         } else if (m instanceof Measurement.OfTrend t) {
-            out.add(Pieces.RATE_VI);
-            ratioVi(out, t.current());
-            out.add(Pieces.AGAINST_VI);
-            ratioVi(out, t.previous());
-            out.add(Pieces.BEFORE_VI);
+            out.add(l.trend[0]);
+            ratio(out, t.current(), l, mark);
+            out.add(l.trend[1]);
+            ratio(out, t.previous(), l, mark);
+            out.add(l.trend[2]);
         }
     }
 
@@ -339,7 +309,7 @@ final class ResultEncoder {
             out.add(p.reasonVi[code.ordinal()]);
             for (int i = 0; i < v.missingKeys().size(); i++) {
                 if (i > 0) {
-                    out.add(Pieces.COMMA_SPACE);
+                    out.add(p.vi.join);
                 }
                 out.add(p.key(v.missingKeys().get(i)));
             }
@@ -358,13 +328,14 @@ final class ResultEncoder {
                 out.add(tp.outsideTail);
             }
             case MISSING_KEYS -> {
-                out.add(Pieces.LACKS);
+                out.add(p.lacks[0]);
                 for (int i = 0; i < v.missingKeys().size(); i++) {
                     if (i > 0) {
-                        out.add(Pieces.AND);
+                        out.add(p.en.join);
                     }
                     out.add(p.key(v.missingKeys().get(i)));
                 }
+                out.add(p.lacks[1]);
             }
             case ZERO_DENOMINATOR -> out.add(tp.zeroDenominator);
             case NO_PREVIOUS_RECORD -> {
@@ -372,33 +343,34 @@ final class ResultEncoder {
                 checkYear(dayBefore);
                 int n = s.previous().size();
                 if (n == 0) {
-                    out.add(Pieces.NO_VALID_RECORD).plainText(s.record().unitId()).add(Pieces.ENDS_ON);
+                    out.add(p.noPrevious[0]).plainText(s.record().unitId()).add(p.noPrevious[1]);
                     day(out, dayBefore);
-                    out.add(Pieces.DAY_BEFORE);
+                    out.add(p.noPrevious[2]);
                 } else if (n > 1) {
-                    out.number(n).add(Pieces.VALID_RECORDS).plainText(s.record().unitId()).add(Pieces.END_ON);
+                    out.add(p.manyPrevious[0]).number(n).add(p.manyPrevious[1]).plainText(s.record().unitId())
+                            .add(p.manyPrevious[2]);
                     day(out, dayBefore);
-                    out.add(Pieces.EXACTLY_ONE);
+                    out.add(p.manyPrevious[3]);
                 } else {
-                    out.add(Pieces.PREVIOUS_ENDING);
+                    out.add(p.previousEnding);
                     day(out, dayBefore);
                     out.add(tp.previousLacks);
                 }
             }
             case NOT_ONE_CALENDAR_MONTH -> {
-                out.add(Pieces.THE_PERIOD);
+                out.add(p.notOneMonth[0]);
                 day(out, s.period().from());
-                out.add(Pieces.DOTS);
+                out.add(p.notOneMonth[1]);
                 day(out, s.period().to());
-                out.add(Pieces.NOT_ONE_MONTH);
+                out.add(p.notOneMonth[2]);
             }
             case NOT_YET_DUE -> {
                 checkYear(asOf);
-                out.add(Pieces.NOT_SUBMITTED_YET).add(fp.deadline).add(Pieces.EVALUATION_DATE);
+                out.add(p.notYetDue[0]).add(fp.deadline).add(p.notYetDue[1]);
                 day(out, asOf);
-                out.add(Pieces.IS_EARLIER);
+                out.add(p.notYetDue[2]);
             }
-            case NOT_YET_DONE -> out.add(Pieces.NOT_DONE_YET);
+            case NOT_YET_DONE -> out.add(p.notYetDone);
         }
     }
 
@@ -454,42 +426,6 @@ final class ResultEncoder {
         static final byte[] NUMERATOR = b("{\"numerator\":");
         static final byte[] DENOMINATOR = b(",\"denominator\":");
         static final byte[] PERCENT = b(",\"percent\":");
-        static final byte[] NONE = b("none");
-        static final byte[] NONE_VI = b("không có");
-        static final byte[] OF = b(" of ");
-        static final byte[] OPEN_PAREN = b(" (");
-        static final byte[] PERCENT_CLOSE = b("%)");
-        static final byte[] NOT_SUBMITTED = b("not submitted");
-        static final byte[] SUBMITTED_ON = b("submitted on ");
-        static final byte[] NOT_SUBMITTED_VI = b("chưa nộp");
-        static final byte[] SUBMITTED_ON_VI = b("nộp ngày ");
-        static final byte[] DONE_EN = b("done");
-        static final byte[] NOT_DONE_EN = b("not done");
-        static final byte[] DONE_VI = b("đã hoàn thành");
-        static final byte[] NOT_DONE_VI = b("chưa hoàn thành");
-        static final byte[] RATE = b("rate ");
-        static final byte[] AGAINST = b(" against ");
-        static final byte[] BEFORE = b(" before");
-        static final byte[] RATE_VI = b("tỷ lệ ");
-        static final byte[] AGAINST_VI = b(" so với ");
-        static final byte[] BEFORE_VI = b(" kỳ trước");
-        static final byte[] COMMA_SPACE = b(", ");
-        static final byte[] LACKS = b("the record lacks ");
-        static final byte[] AND = b(" and ");
-        static final byte[] NO_VALID_RECORD = b("no valid record of unit ");
-        static final byte[] ENDS_ON = b(" ends on ");
-        static final byte[] DAY_BEFORE = b(", the day before this period starts");
-        static final byte[] VALID_RECORDS = b(" valid records of unit ");
-        static final byte[] END_ON = b(" end on ");
-        static final byte[] EXACTLY_ONE = b("; the previous record must be exactly one");
-        static final byte[] PREVIOUS_ENDING = b("the previous record (ending ");
-        static final byte[] THE_PERIOD = b("the period ");
-        static final byte[] DOTS = b("..");
-        static final byte[] NOT_ONE_MONTH = b(" is not exactly one calendar month, and the figure is per month");
-        static final byte[] NOT_SUBMITTED_YET = b("not submitted yet; due before ");
-        static final byte[] EVALUATION_DATE = b(" and the evaluation date ");
-        static final byte[] IS_EARLIER = b(" is earlier");
-        static final byte[] NOT_DONE_YET = b("not done yet; the text sets no day by which it fails");
 
         private final JsonFactory json;
         final TargetPieces[] targets;
@@ -498,9 +434,42 @@ final class ResultEncoder {
         final byte[][] reasonCode = new byte[ReasonCode.values().length][];
         final byte[][] reasonVi = new byte[ReasonCode.values().length][];
         private final Map<String, byte[]> keys = new HashMap<>();
+        final LanguagePieces en;
+        final LanguagePieces vi;
+        final byte[][] lacks;
+        final byte[][] noPrevious;
+        final byte[][] manyPrevious;
+        final byte[] previousEnding;
+        final byte[][] notOneMonth;
+        final byte[][] notYetDue;
+        final byte[] notYetDone;
+        /**
+         * Whether every template the fast way writes in pieces keeps its placeholders in order
+         * (and its detail last); a bundle that reorders them sends every record the general way.
+         */
+        final boolean wordsInOrder;
 
         Pieces(JsonFactory json, LoadedRuleSet rs) {
             this.json = json;
+            en = new LanguagePieces(Words.EN);
+            vi = new LanguagePieces(Words.VI);
+            lacks = pieces(Words.EN, "reason.MISSING_KEYS");
+            noPrevious = pieces(Words.EN, "reason.NO_PREVIOUS_RECORD.none");
+            manyPrevious = pieces(Words.EN, "reason.NO_PREVIOUS_RECORD.many");
+            previousEnding = pieces(Words.EN, "reason.NO_PREVIOUS_RECORD.unusable")[0];
+            notOneMonth = pieces(Words.EN, "reason.NOT_ONE_CALENDAR_MONTH");
+            notYetDue = pieces(Words.EN, "reason.NOT_YET_DUE");
+            notYetDone = escaped(Words.EN.get("reason.NOT_YET_DONE"));
+            wordsInOrder = en.inOrder && vi.inOrder
+                    && inOrder(Words.EN, "reason.MISSING_KEYS", 1) && lacks[1].length == 0
+                    && inOrder(Words.VI, "reason.MISSING_KEYS", 1) && Words.VI.template("reason.MISSING_KEYS")
+                            .literals().get(1).isEmpty()
+                    && inOrder(Words.EN, "reason.OUTSIDE_WINDOW", 3)
+                    && inOrder(Words.EN, "reason.NO_PREVIOUS_RECORD.none", 2)
+                    && inOrder(Words.EN, "reason.NO_PREVIOUS_RECORD.many", 3)
+                    && inOrder(Words.EN, "reason.NO_PREVIOUS_RECORD.unusable", 3)
+                    && inOrder(Words.EN, "reason.NOT_ONE_CALENDAR_MONTH", 2)
+                    && inOrder(Words.EN, "reason.NOT_YET_DUE", 2);
             for (Status s : Status.values()) {
                 statusJson[s.ordinal()] = escaped(s.name());
             }
@@ -525,14 +494,15 @@ final class ResultEncoder {
                     tp.titleEn[s.ordinal()] = escaped(Wording.head(t, s, false));
                 }
                 if (t.measure() != null) {
-                    String outside = "no figure of " + t.id() + " is in force for a period ending ";
-                    tp.outsideHead = escaped(outside);
-                    tp.outsideTail = escaped(" (in force: " + rs.windows(t) + ")");
+                    List<String> outside = Words.EN.template("reason.OUTSIDE_WINDOW").literals();
+                    tp.outsideHead = escaped(outside.get(0) + t.id() + outside.get(1));
+                    tp.outsideTail = escaped(outside.get(2) + rs.windows(t) + outside.get(3));
                     Reason zero = Wording.reason(new Verdict(Status.NOT_APPLICABLE, null, null,
                             ReasonCode.ZERO_DENOMINATOR, List.of(), null), t, null, rs);
                     tp.zeroDenominator = escaped(zero.text());
-                    String lacks = Wording.noPreviousLacks(t);
-                    tp.previousLacks = escaped(lacks);
+                    List<String> unusable = Words.EN.template("reason.NO_PREVIOUS_RECORD.unusable").literals();
+                    tp.previousLacks = escaped(unusable.get(1) + Wording.previousMeasure(t) + unusable.get(2)
+                            + Wording.denominator(t) + unusable.get(3));
                 }
                 targets[t.ordinal()] = tp;
             }
@@ -547,6 +517,51 @@ final class ResultEncoder {
                     }
                     figures.put(f, fp);
                 }
+            }
+        }
+
+        private static boolean inOrder(Words w, String key, int placeholders) {
+            return w.template(key).inOrder(placeholders);
+        }
+
+        /** A template's literals, encoded: the pieces that stand around its values. */
+        private byte[][] pieces(Words w, String key) {
+            List<String> literals = w.template(key).literals();
+            byte[][] out = new byte[literals.size()][];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = escaped(literals.get(i));
+            }
+            return out;
+        }
+
+        /** The words of one language that the fast way writes in pieces. */
+        final class LanguagePieces {
+            final byte[] none;
+            final byte[][] ratio;
+            final byte[][] ratioPercent;
+            final byte[] notSubmitted;
+            final byte[][] submitted;
+            final byte[] done;
+            final byte[] notDone;
+            final byte[][] trend;
+            final byte[] join;
+            final boolean inOrder;
+
+            LanguagePieces(Words w) {
+                none = escaped(w.get("ratio.none"));
+                ratio = pieces(w, "ratio");
+                ratioPercent = pieces(w, "ratio.percent");
+                notSubmitted = escaped(w.get("date.notSubmitted"));
+                submitted = pieces(w, "date.submitted");
+                done = escaped(w.get("flag.done"));
+                notDone = escaped(w.get("flag.notDone"));
+                trend = pieces(w, "trend");
+                byte[][] joinPieces = pieces(w, "keys.join");
+                join = joinPieces[1];
+                List<String> message = w.template("message").literals();
+                inOrder = inOrder(w, "ratio", 2) && inOrder(w, "ratio.percent", 3) && inOrder(w, "date.submitted", 1)
+                        && inOrder(w, "trend", 2) && inOrder(w, "keys.join", 2) && joinPieces[0].length == 0
+                        && joinPieces[2].length == 0 && inOrder(w, "message", 3) && message.get(3).isEmpty();
             }
         }
 

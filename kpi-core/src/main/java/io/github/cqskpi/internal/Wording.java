@@ -11,10 +11,12 @@ import io.github.cqskpi.Status;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * Puts a verdict in words: the reason's text (English) and the result's message in Vietnamese
- * and English. Words only; no figure here decides anything.
+ * and English, from the message bundles ({@link Words}). Words only; no figure here decides
+ * anything.
  */
 final class Wording {
 
@@ -25,22 +27,29 @@ final class Wording {
 
     static Reason reason(Verdict v, TargetDef t, RecordState r, LoadedRuleSet rs) {
         ReasonCode code = v.reason();
+        String key = "reason." + code.name();
         String text = switch (code) {
-            case OUTSIDE_WINDOW -> "no figure of " + t.id() + " is in force for a period ending " + r.period().to()
-                    + " (in force: " + rs.windows(t) + ")";
-            case MISSING_KEYS -> "the record lacks " + String.join(" and ", v.missingKeys());
-            case ZERO_DENOMINATOR -> denominator(t) + " is 0: nothing to measure";
+            case OUTSIDE_WINDOW -> Words.EN.format(key, t.id(), r.period().to(), rs.windows(t));
+            case MISSING_KEYS -> Words.EN.format(key, joinKeys(Words.EN, v.missingKeys()));
+            case ZERO_DENOMINATOR -> Words.EN.format(key, denominator(t));
             case NO_PREVIOUS_RECORD -> noPrevious(t, r);
-            case NOT_ONE_CALENDAR_MONTH -> "the period " + r.period().from() + ".." + r.period().to()
-                    + " is not exactly one calendar month, and the figure is per month";
-            case NOT_YET_DUE -> "not submitted yet; due before " + ((Requirement.Deadline) v.required()).date()
-                    + " and the evaluation date " + r.asOf() + " is earlier";
-            case NOT_YET_DONE -> "not done yet; the text sets no day by which it fails";
+            case NOT_ONE_CALENDAR_MONTH -> Words.EN.format(key, r.period().from(), r.period().to());
+            case NOT_YET_DUE -> Words.EN.format(key, ((Requirement.Deadline) v.required()).date(), r.asOf());
+            case NOT_YET_DONE -> Words.EN.get(key);
         };
         return new Reason(code, text, v.missingKeys());
     }
 
-    private static String denominator(TargetDef t) {
+    /** Keys joined with the language's {@code keys.join}, pair by pair from the left. */
+    static String joinKeys(Words words, List<String> keys) {
+        String joined = keys.isEmpty() ? "" : keys.get(0);
+        for (int i = 1; i < keys.size(); i++) {
+            joined = words.format("keys.join", joined, keys.get(i));
+        }
+        return joined;
+    }
+
+    static String denominator(TargetDef t) {
         if (t.measure() instanceof Measure.OfRatio m) {
             return m.denominator();
         }
@@ -50,166 +59,120 @@ final class Wording {
         return "the whole";
     }
 
+    /** What the measure reads, for the reason of a previous record that cannot be compared with. */
+    static String previousMeasure(TargetDef t) {
+        return t.measure().describe().replace(" against the previous period", "");
+    }
+
     private static String noPrevious(TargetDef t, RecordState r) {
         LocalDate dayBefore = r.period().from().minusDays(1);
         int n = r.previous().size();
+        String unit = r.record().unitId();
         if (n == 0) {
-            return "no valid record of unit " + r.record().unitId() + " ends on " + dayBefore + ", the day before"
-                    + " this period starts";
+            return Words.EN.format("reason.NO_PREVIOUS_RECORD.none", unit, dayBefore);
         }
         if (n > 1) {
-            return n + " valid records of unit " + r.record().unitId() + " end on " + dayBefore
-                    + "; the previous record must be exactly one";
+            return Words.EN.format("reason.NO_PREVIOUS_RECORD.many", n, unit, dayBefore);
         }
-        return "the previous record (ending " + dayBefore + noPreviousLacks(t);
-    }
-
-    /** The end of the reason when the one previous record cannot be compared with. */
-    static String noPreviousLacks(TargetDef t) {
-        return ") lacks " + t.measure().describe().replace(" against the previous period", "") + " or has "
-                + denominator(t) + " 0";
+        return Words.EN.format("reason.NO_PREVIOUS_RECORD.unusable", dayBefore, previousMeasure(t), denominator(t));
     }
 
     /** The start of a result's message: the target's title and the status in words. */
     static String head(TargetDef t, Status status, boolean vi) {
-        return vi ? t.title().vi() + ": " + statusVi(status) + " — " : t.title().en() + ": " + statusEn(status) + " — ";
+        Words w = vi ? Words.VI : Words.EN;
+        Words.Template m = w.template("message");
+        // Everything of the message template before its detail; the detail always comes last.
+        String title = vi ? t.title().vi() : t.title().en();
+        return m.literals().get(0) + title + m.literals().get(1) + w.get("status." + status.name())
+                + m.literals().get(2);
     }
 
     static Message message(TargetDef t, Status status, Measurement actual, Requirement required, Reason reason) {
         String detailVi;
         String detailEn;
         if (reason == null || reason.code() == ReasonCode.NOT_YET_DUE || reason.code() == ReasonCode.NOT_YET_DONE) {
-            detailVi = measuredVi(actual) + requiredVi(required);
-            detailEn = measuredEn(actual) + requiredEn(required);
+            detailVi = measured(Words.VI, actual) + required(Words.VI, required);
+            detailEn = measured(Words.EN, actual) + required(Words.EN, required);
         } else {
             detailVi = reasonVi(reason);
             detailEn = reason.text();
         }
-        return new Message(head(t, status, true) + detailVi, head(t, status, false) + detailEn);
-    }
-
-    private static String statusVi(Status s) {
-        return switch (s) {
-            case MET -> "đạt";
-            case NOT_MET -> "không đạt";
-            case PENDING -> "đang chờ";
-            case NOT_APPLICABLE -> "không áp dụng";
-            case INSUFFICIENT_DATA -> "thiếu dữ liệu";
-        };
-    }
-
-    private static String statusEn(Status s) {
-        return switch (s) {
-            case MET -> "met";
-            case NOT_MET -> "not met";
-            case PENDING -> "pending";
-            case NOT_APPLICABLE -> "not applicable";
-            case INSUFFICIENT_DATA -> "insufficient data";
-        };
+        return new Message(Words.VI.format("message", t.title().vi(), Words.VI.get("status." + status.name()),
+                detailVi), Words.EN.format("message", t.title().en(), Words.EN.get("status." + status.name()),
+                detailEn));
     }
 
     static String reasonVi(Reason r) {
-        return switch (r.code()) {
-            case OUTSIDE_WINDOW -> "không có chỉ tiêu áp dụng cho kỳ báo cáo này";
-            case MISSING_KEYS -> "thiếu số liệu " + String.join(", ", r.keys());
-            case ZERO_DENOMINATOR -> "mẫu số bằng 0, không có gì để đo";
-            case NO_PREVIOUS_RECORD -> "không có đúng một kỳ liền trước có số liệu để so sánh";
-            case NOT_ONE_CALENDAR_MONTH -> "kỳ báo cáo không đúng một tháng dương lịch";
-            case NOT_YET_DUE, NOT_YET_DONE -> "";
-        };
+        String key = "reason." + r.code().name();
+        return r.code() == ReasonCode.MISSING_KEYS ? Words.VI.format(key, joinKeys(Words.VI, r.keys()))
+                : Words.VI.get(key);
     }
 
-    private static String measuredEn(Measurement m) {
+    private static String measured(Words w, Measurement m) {
         if (m instanceof Measurement.OfRatio r) {
-            return ratioEn(r.ratio());
+            return ratio(w, r.ratio());
         } else if (m instanceof Measurement.OfCount c) {
-            return c.value() + "";
+            return Long.toString(c.value());
         } else if (m instanceof Measurement.OfDate d) {
-            return d.date() == null ? "not submitted" : "submitted on " + d.date();
+            return d.date() == null ? w.get("date.notSubmitted") : w.format("date.submitted", day(w, d.date()));
         } else if (m instanceof Measurement.OfFlag f) {
-            return f.done() ? "done" : "not done";
+            return w.get(f.done() ? "flag.done" : "flag.notDone");
         } else if (m instanceof Measurement.OfTrend t) {
-            return "rate " + ratioEn(t.current()) + " against " + ratioEn(t.previous()) + " before";
+            return w.format("trend", ratio(w, t.current()), ratio(w, t.previous()));
         }
         return "";
     }
 
-    private static String measuredVi(Measurement m) {
-        if (m instanceof Measurement.OfRatio r) {
-            return ratioVi(r.ratio());
-        } else if (m instanceof Measurement.OfCount c) {
-            return c.value() + "";
-        } else if (m instanceof Measurement.OfDate d) {
-            return d.date() == null ? "chưa nộp" : "nộp ngày " + VI_DATE.format(d.date());
-        } else if (m instanceof Measurement.OfFlag f) {
-            return f.done() ? "đã hoàn thành" : "chưa hoàn thành";
-        } else if (m instanceof Measurement.OfTrend t) {
-            return "tỷ lệ " + ratioVi(t.current()) + " so với " + ratioVi(t.previous()) + " kỳ trước";
+    private static String ratio(Words w, Ratio r) {
+        if (r == null) {
+            return w.get("ratio.none");
+        }
+        return r.percent().map(p -> w.format("ratio.percent", r.numerator(), r.denominator(), mark(w, p.toPlainString())))
+                .orElseGet(() -> w.format("ratio", r.numerator(), r.denominator()));
+    }
+
+    static String required(Words w, Requirement q) {
+        if (q instanceof Requirement.Percent p) {
+            return w.format("required.percent", operator(w, p.operator()), decimal(w, p.percent()));
+        } else if (q instanceof Requirement.Count c) {
+            return w.format("required.count", operator(w, c.operator()), c.value());
+        } else if (q instanceof Requirement.Deadline d) {
+            return w.format("required.deadline", day(w, d.date()));
+        } else if (q instanceof Requirement.Done) {
+            return w.get("required.done");
+        } else if (q instanceof Requirement.Rises) {
+            return w.get("required.rises");
         }
         return "";
-    }
-
-    private static String ratioEn(Ratio r) {
-        if (r == null) {
-            return "none";
-        }
-        return r.numerator() + " of " + r.denominator() + r.percent().map(p -> " (" + p.toPlainString() + "%)").orElse("");
-    }
-
-    private static String ratioVi(Ratio r) {
-        if (r == null) {
-            return "không có";
-        }
-        return r.numerator() + "/" + r.denominator()
-                + r.percent().map(p -> " (" + p.toPlainString().replace('.', ',') + "%)").orElse("");
     }
 
     static String requiredEn(Requirement q) {
-        if (q instanceof Requirement.Percent p) {
-            return "; required " + opEn(p.operator()) + " " + plain(p.percent()) + "%";
-        } else if (q instanceof Requirement.Count c) {
-            return "; required " + opEn(c.operator()) + " " + c.value();
-        } else if (q instanceof Requirement.Deadline d) {
-            return "; due before " + d.date();
-        } else if (q instanceof Requirement.Done) {
-            return "; required: done";
-        } else if (q instanceof Requirement.Rises) {
-            return "; required: the rate rises";
-        }
-        return "";
+        return required(Words.EN, q);
     }
 
     static String requiredVi(Requirement q) {
-        if (q instanceof Requirement.Percent p) {
-            return "; yêu cầu " + opVi(p.operator()) + " " + plain(p.percent()).replace('.', ',') + "%";
-        } else if (q instanceof Requirement.Count c) {
-            return "; yêu cầu " + opVi(c.operator()) + " " + c.value();
-        } else if (q instanceof Requirement.Deadline d) {
-            return "; hạn trước ngày " + VI_DATE.format(d.date());
-        } else if (q instanceof Requirement.Done) {
-            return "; yêu cầu: hoàn thành";
-        } else if (q instanceof Requirement.Rises) {
-            return "; yêu cầu: tỷ lệ tăng";
-        }
-        return "";
+        return required(Words.VI, q);
     }
 
-    private static String opEn(Operator op) {
+    private static String operator(Words w, Operator op) {
         return switch (op) {
-            case GREATER_THAN -> "more than";
-            case AT_LEAST -> "at least";
-            case EQUAL -> "exactly";
+            case GREATER_THAN, AT_LEAST, EQUAL -> w.get("operator." + op.name());
             default -> op.symbol();
         };
     }
 
-    private static String opVi(Operator op) {
-        return switch (op) {
-            case GREATER_THAN -> "trên";
-            case AT_LEAST -> "tối thiểu";
-            case EQUAL -> "bằng";
-            default -> op.symbol();
-        };
+    /** A day as the language writes it: ISO in English, dd/MM/yyyy in Vietnamese. */
+    private static String day(Words w, LocalDate d) {
+        return w == Words.VI ? VI_DATE.format(d) : d.toString();
+    }
+
+    /** A plain decimal with the language's decimal mark: a point in English, a comma in Vietnamese. */
+    private static String decimal(Words w, BigDecimal value) {
+        return mark(w, plain(value));
+    }
+
+    private static String mark(Words w, String plainDecimal) {
+        return w == Words.VI ? plainDecimal.replace('.', ',') : plainDecimal;
     }
 
     static String plain(BigDecimal percent) {

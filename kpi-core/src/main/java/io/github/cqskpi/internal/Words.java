@@ -1,0 +1,89 @@
+package io.github.cqskpi.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The words of messages and reasons in one language, from the resource bundle
+ * {@code io/github/cqskpi/internal/messages_LANG.properties}. Templates hold numbered
+ * placeholders, {@code {0}}, {@code {1}}..., and nothing else is special in them.
+ */
+final class Words {
+
+    static final Words EN = new Words("en");
+    static final Words VI = new Words("vi");
+
+    private final ResourceBundle bundle;
+
+    private Words(String language) {
+        // No fallback to the default locale: the JVM's own language must never change the words.
+        bundle = ResourceBundle.getBundle("io.github.cqskpi.internal.messages", Locale.forLanguageTag(language),
+                Words.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(
+                        ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** The text of a key, as written. */
+    String get(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("the message bundle for " + bundle.getLocale() + " lacks " + key, e);
+        }
+    }
+
+    Template template(String key) {
+        return Template.parse(get(key));
+    }
+
+    String format(String key, Object... args) {
+        return template(key).format(args);
+    }
+
+    /**
+     * A template split at its placeholders: {@code literals.get(i)} stands before the {@code i}th
+     * placeholder, which takes argument {@code order[i]}; the last literal ends the text.
+     */
+    record Template(List<String> literals, int[] order) {
+
+        static Template parse(String text) {
+            List<String> literals = new ArrayList<>();
+            List<Integer> order = new ArrayList<>();
+            int start = 0;
+            for (int i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) {
+                int end = text.indexOf('}', i);
+                if (end > i + 1 && text.substring(i + 1, end).chars().allMatch(Character::isDigit)) {
+                    literals.add(text.substring(start, i));
+                    order.add(Integer.parseInt(text.substring(i + 1, end)));
+                    start = end + 1;
+                    i = end;
+                }
+            }
+            literals.add(text.substring(start));
+            return new Template(List.copyOf(literals), order.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        String format(Object... args) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < order.length; i++) {
+                b.append(literals.get(i)).append(args[order[i]]);
+            }
+            return b.append(literals.get(order.length)).toString();
+        }
+
+        /** Whether the placeholders stand in the order 0, 1, 2..., each once. */
+        boolean inOrder(int placeholders) {
+            if (order.length != placeholders) {
+                return false;
+            }
+            for (int i = 0; i < order.length; i++) {
+                if (order[i] != i) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
