@@ -94,6 +94,8 @@ class JsonTreeTests {
         assertEquals("a~0b", JsonTree.pointerSegment("a~b"));
         assertEquals("~01", JsonTree.pointerSegment("~1"));
         assertEquals("~0~1", JsonTree.pointerSegment("~/"));
+        assertEquals("~1a", JsonTree.pointerSegment("/a"));
+        assertEquals("~0a", JsonTree.pointerSegment("~a"));
     }
 
     @Test

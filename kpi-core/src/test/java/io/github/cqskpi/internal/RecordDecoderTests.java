@@ -16,13 +16,16 @@ import org.junit.jupiter.api.Test;
 
 class RecordDecoderTests {
 
-    static final Vocabulary V = Vocabulary.withExtras(List.of(), List.of());
+    /** Made afresh for every use, so that a mutant of Vocabulary is not hidden in a static field built once. */
+    static Vocabulary v() {
+        return Vocabulary.withExtras(List.of(), List.of());
+    }
 
     static final String UNIT = "\"unit\":{\"id\":\"u\",\"level\":\"COMMUNE\"}";
     static final String PERIOD = "\"period\":{\"from\":\"2022-01-01\",\"to\":\"2022-12-31\"}";
 
     static RecordDraft decode(int index, String json) throws IOException {
-        return RecordDecoder.decode(index, JsonTreeTests.parse(json), V);
+        return RecordDecoder.decode(index, JsonTreeTests.parse(json), v());
     }
 
     /** The record's errors as "CODE path". */
@@ -35,7 +38,7 @@ class RecordDecoderTests {
     }
 
     static MetricValue value(RecordDraft d, String key) {
-        return d.values[V.indexOf(key)];
+        return d.values[v().indexOf(key)];
     }
 
     @Test

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 class ValidatorTests {
 
-    static final Vocabulary V = RecordDecoderTests.V;
     static final LocalDate AS_OF = LocalDate.of(2022, 6, 30);
     static final long MAX = 9_007_199_254_740_991L;
 
@@ -29,9 +28,9 @@ class ValidatorTests {
     static List<String> errors(UnitRecord... records) {
         List<RecordDraft> drafts = new ArrayList<>();
         for (int i = 0; i < records.length; i++) {
-            drafts.add(RecordDraft.of(i, records[i], V));
+            drafts.add(RecordDraft.of(i, records[i], RecordDecoderTests.v()));
         }
-        Validator.validate(drafts, V, AS_OF);
+        Validator.validate(drafts, RecordDecoderTests.v(), AS_OF);
         List<String> out = new ArrayList<>();
         for (RecordDraft d : drafts) {
             d.errors().forEach(e -> out.add(e.code() + " " + e.path()));
@@ -74,7 +73,7 @@ class ValidatorTests {
     void aRoleIsNotMatchedAgainstALevelThatCouldNotBeRead() throws Exception {
         RecordDraft d = RecordDecoderTests.decode(0, "{\"unit\":{\"id\":\"u\",\"level\":\"WARD\",\"roles\":[\"DIC\"]},"
                 + RecordDecoderTests.PERIOD + ",\"metrics\":{}}");
-        Validator.validate(List.of(d), V, AS_OF);
+        Validator.validate(List.of(d), RecordDecoderTests.v(), AS_OF);
         assertEquals(List.of("INVALID_LEVEL /records/0/unit/level"), d.errors().stream().map(e -> e.code() + " " + e.path()).toList());
     }
 
@@ -104,9 +103,9 @@ class ValidatorTests {
                 errors(record("u", Level.COMMUNE).with("staff.total", 3).with("staff.withComputer", MAX + 1)));
         assertEquals(List.of("OUT_OF_RANGE /records/0/metrics/staff.total"),
                 errors(record("u", Level.COMMUNE).with("staff.total", -5).with("staff.withComputer", 2)));
-        RecordDraft d = RecordDraft.of(0, record("u", Level.COMMUNE).with("staff.total", -5), V);
-        Validator.validate(d, V, AS_OF);
-        assertNull(d.values[V.indexOf("staff.total")]);
+        RecordDraft d = RecordDraft.of(0, record("u", Level.COMMUNE).with("staff.total", -5), RecordDecoderTests.v());
+        Validator.validate(d, RecordDecoderTests.v(), AS_OF);
+        assertNull(d.values[RecordDecoderTests.v().indexOf("staff.total")]);
     }
 
     @Test
@@ -129,9 +128,9 @@ class ValidatorTests {
         assertEquals(List.of(), errors(record("u", Level.COMMUNE)
                 .with("reports.computers.submittedOn", MetricValue.date(AS_OF))));
         RecordDraft d = RecordDraft.of(0, record("u", Level.COMMUNE)
-                .with("reports.computers.submittedOn", MetricValue.date(AS_OF.plusDays(1))), V);
-        Validator.validate(d, V, AS_OF);
-        assertNotNull(d.values[V.indexOf("reports.computers.submittedOn")]);
+                .with("reports.computers.submittedOn", MetricValue.date(AS_OF.plusDays(1))), RecordDecoderTests.v());
+        Validator.validate(d, RecordDecoderTests.v(), AS_OF);
+        assertNotNull(d.values[RecordDecoderTests.v().indexOf("reports.computers.submittedOn")]);
     }
 
     @Test
@@ -141,8 +140,8 @@ class ValidatorTests {
         UnitRecord other = record("v", Level.COMMUNE);
         UnitRecord otherPeriod = UnitRecord.of(Unit.of("u", Level.COMMUNE), Period.month(2022, 1));
         assertEquals(List.of("DUPLICATE_RECORD /records/0", "DUPLICATE_RECORD /records/2"), errors(a, other, b, otherPeriod));
-        List<RecordDraft> drafts = List.of(RecordDraft.of(0, a, V), RecordDraft.of(1, b, V), RecordDraft.of(2, a, V));
-        Validator.validate(drafts, V, AS_OF);
+        List<RecordDraft> drafts = List.of(RecordDraft.of(0, a, RecordDecoderTests.v()), RecordDraft.of(1, b, RecordDecoderTests.v()), RecordDraft.of(2, a, RecordDecoderTests.v()));
+        Validator.validate(drafts, RecordDecoderTests.v(), AS_OF);
         assertTrue(drafts.get(0).errors().get(0).message().endsWith("also given in record 1, 2"));
         assertTrue(drafts.get(1).errors().get(0).message().endsWith("also given in record 0, 2"));
     }
@@ -153,7 +152,7 @@ class ValidatorTests {
         String badFrom = "{" + RecordDecoderTests.UNIT + ",\"period\":{\"from\":\"x\",\"to\":\"2022-12-31\"},\"metrics\":{}}";
         List<RecordDraft> drafts = List.of(RecordDecoderTests.decode(0, noId), RecordDecoderTests.decode(1, noId),
                 RecordDecoderTests.decode(2, badFrom), RecordDecoderTests.decode(3, badFrom));
-        Validator.validate(drafts, V, AS_OF);
+        Validator.validate(drafts, RecordDecoderTests.v(), AS_OF);
         for (RecordDraft d : drafts) {
             assertEquals(1, d.errors().size(), d.errors()::toString);
         }
@@ -168,5 +167,14 @@ class ValidatorTests {
                 errors(record("u", Level.COMMUNE).with("milestones.dtPortalSection", MetricValue.count(1))));
         assertEquals(List.of("INVALID_TYPE /records/0/metrics/reports.computers.submittedOn"),
                 errors(record("u", Level.COMMUNE).with("reports.computers.submittedOn", MetricValue.flag(false))));
+        String count = RecordDraft.of(0, record("u", Level.COMMUNE).with("staff.total", MetricValue.flag(true)),
+                RecordDecoderTests.v()).errors().get(0).message();
+        assertTrue(count.contains("must be a count (an integer from 0 to 9007199254740991)"), count);
+        String date = RecordDraft.of(0, record("u", Level.COMMUNE).with("reports.computers.submittedOn",
+                MetricValue.count(1)), RecordDecoderTests.v()).errors().get(0).message();
+        assertTrue(date.contains("must be a date (YYYY-MM-DD) or null"), date);
+        String flag = RecordDraft.of(0, record("u", Level.COMMUNE).with("milestones.dtPortalSection",
+                MetricValue.count(1)), RecordDecoderTests.v()).errors().get(0).message();
+        assertTrue(flag.contains("must be a boolean"), flag);
     }
 }
