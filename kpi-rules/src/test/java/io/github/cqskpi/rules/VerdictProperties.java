@@ -126,7 +126,7 @@ class VerdictProperties {
     }
 
     /** The kit reads the catalogue, not a table of its own: every ratio figure is one of the rule set's. */
-    @Property(tries = 200)
+    @Property(tries = 1000)
     void ratioCasesComeFromTheCatalogue(@ForAll("ratioCases") RatioCase c) {
         RuleSetInfo rs = KIT.ruleSet();
         TargetInfo t = rs.targets().stream().filter(x -> x.id().equals(c.target())).findFirst().orElseThrow();
