@@ -13,7 +13,9 @@ import java.util.Set;
  * @param informational {@code true} for duties the text sets no measurable figure for; they get no results
  * @param levels the levels of the units the target addresses
  * @param roles the roles a unit needs for the target to apply to it; empty for every unit
- * @param measure what is measured, such as {@code documents.electronic / documents.total}
+ * @param measure what is measured, in words, such as {@code documents.electronic / documents.total}
+ * @param keys the metric keys the measure reads, in order (numerator then denominator for a
+ *     ratio or a trend); empty for an informational target
  * @param figures the figures in force and when, one per rule; empty for an informational target
  */
 public record TargetInfo(
@@ -24,6 +26,7 @@ public record TargetInfo(
         Set<Level> levels,
         Set<String> roles,
         String measure,
+        List<String> keys,
         List<FigureInfo> figures) {
 
     /**
@@ -35,7 +38,9 @@ public record TargetInfo(
      * @param informational {@code true} for duties the text sets no measurable figure for; they get no results
      * @param levels the levels of the units the target addresses
      * @param roles the roles a unit needs for the target to apply to it; empty for every unit
-     * @param measure what is measured, such as {@code documents.electronic / documents.total}
+     * @param measure what is measured, in words, such as {@code documents.electronic / documents.total}
+ * @param keys the metric keys the measure reads, in order (numerator then denominator for a
+ *     ratio or a trend); empty for an informational target
      * @param figures the figures in force and when, one per rule; empty for an informational target
      */
     public TargetInfo {
@@ -45,6 +50,7 @@ public record TargetInfo(
         levels = Set.copyOf(levels);
         roles = Set.copyOf(roles);
         Objects.requireNonNull(measure, "measure");
+        keys = List.copyOf(keys);
         figures = List.copyOf(figures);
     }
 }

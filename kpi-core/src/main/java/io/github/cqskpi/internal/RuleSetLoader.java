@@ -189,7 +189,7 @@ final class RuleSetLoader {
                 throw new IllegalArgumentException("informational target " + t.id() + " has rules");
             }
             infos.add(new TargetInfo(t.id(), t.clause(), t.title(), t.informational(), t.levels(), t.roles(),
-                    t.informational() ? "" : t.measure().describe(), fs));
+                    t.informational() ? "" : t.measure().describe(), t.informational() ? List.of() : t.measure().keys(), fs));
         }
 
         String base = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";

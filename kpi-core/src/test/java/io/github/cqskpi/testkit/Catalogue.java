@@ -140,13 +140,11 @@ final class Catalogue {
         String m = t.measure();
         Window w = Window.parse(f.window());
         if (r instanceof Requirement.Percent || r instanceof Requirement.Rises) {
-            String ratio = m.replace(" against the previous period", "");
-            String[] parts = ratio.split(" / ");
             Kind kind = r instanceof Requirement.Rises ? Kind.TREND : Kind.RATIO;
-            return new Fig(t, f, kind, parts[0].trim(), parts[1].trim(), null, false, w);
+            return new Fig(t, f, kind, t.keys().get(0), t.keys().get(1), null, false, w);
         }
         boolean perMonth = m.endsWith(" per calendar month");
-        String key = perMonth ? m.substring(0, m.length() - " per calendar month".length()).trim() : m.trim();
+        String key = t.keys().get(0);
         Kind kind = r instanceof Requirement.Count ? Kind.COUNT
                 : r instanceof Requirement.Deadline ? Kind.DATE : Kind.FLAG;
         return new Fig(t, f, kind, null, null, key, perMonth, w);

@@ -21,7 +21,9 @@ import net.jqwik.api.Tuple;
  */
 final class InvalidRecords {
 
-    static final List<ErrorCode> CODES = List.of(ErrorCode.values());
+    /** The codes bad input can earn; RULE_FAILED comes from a failing rule, never from input. */
+    static final List<ErrorCode> CODES = java.util.Arrays.stream(ErrorCode.values())
+            .filter(c -> c != ErrorCode.RULE_FAILED).toList();
 
     private static final Set<String> RECORD_FIELDS = Set.of("unit", "period", "metrics");
     private static final Set<String> UNIT_FIELDS = Set.of("id", "name", "level", "roles");
@@ -265,6 +267,8 @@ final class InvalidRecords {
                         unit(rec).replace("id", ch.repeat(n));
                         return Bad.at(rec, "/unit/id");
                     });
+            case RULE_FAILED -> throw new IllegalArgumentException(
+                    "RULE_FAILED comes from a rule that fails, not from input");
         };
     }
 

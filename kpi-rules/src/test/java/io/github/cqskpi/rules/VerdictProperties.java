@@ -132,7 +132,7 @@ class VerdictProperties {
         TargetInfo t = rs.targets().stream().filter(x -> x.id().equals(c.target())).findFirst().orElseThrow();
         assertEquals(1, t.figures().stream().filter(f -> f.rule().equals(c.rule()) && f.required().equals(c.required()))
                 .count());
-        assertEquals(c.numeratorKey() + " / " + c.denominatorKey(), t.measure());
+        assertEquals(List.of(c.numeratorKey(), c.denominatorKey()), t.keys());
     }
 
     @Provide
