@@ -1,6 +1,8 @@
 package io.github.cqskpi.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -17,12 +19,17 @@ final class Words {
     static final Words VI = new Words("vi");
 
     private final ResourceBundle bundle;
+    /** Every template parsed once: messages are worded for every result, so parsing must not be. */
+    private final Map<String, Template> templates = new HashMap<>();
 
     private Words(String language) {
         // No fallback to the default locale: the JVM's own language must never change the words.
         bundle = ResourceBundle.getBundle("io.github.cqskpi.internal.messages", Locale.forLanguageTag(language),
                 Words.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(
                         ResourceBundle.Control.FORMAT_PROPERTIES));
+        for (String key : bundle.keySet()) {
+            templates.put(key, Template.parse(bundle.getString(key)));
+        }
     }
 
     /** The text of a key, as written. */
@@ -35,7 +42,11 @@ final class Words {
     }
 
     Template template(String key) {
-        return Template.parse(get(key));
+        Template t = templates.get(key);
+        if (t == null) {
+            throw new IllegalStateException("the message bundle for " + bundle.getLocale() + " lacks " + key);
+        }
+        return t;
     }
 
     String format(String key, Object... args) {
@@ -66,7 +77,7 @@ final class Words {
         }
 
         String format(Object... args) {
-            StringBuilder b = new StringBuilder();
+            StringBuilder b = new StringBuilder(64);
             for (int i = 0; i < order.length; i++) {
                 b.append(literals.get(i)).append(args[order[i]]);
             }
