@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record EvaluationSummary(RuleSetRef ruleSet, LocalDate asOf, Summary summary) {
 
-    /** Checks that no part is missing. */
+    /**
+     * Checks that no part is missing.
+     *
+     * @param ruleSet the rule set version that judged the request
+     * @param asOf the evaluation date
+     * @param summary the counts, as in the response's {@code summary}
+     */
     public EvaluationSummary {
         Objects.requireNonNull(ruleSet, "ruleSet");
         Objects.requireNonNull(asOf, "asOf");
