@@ -58,6 +58,18 @@ class RollupsUnitTests {
     }
 
     @Test
+    void aUnitWithNothingJudgedComesAfterEveryJudgedOneWhateverItsId() {
+        Rollups r = new Rollups();
+        r.add(Level.COMMUNE, "a-nothing", YEAR, L4, Verdict.OUTSIDE_WINDOW);
+        r.add(Level.COMMUNE, "z-none-met", YEAR, L4, ratio(Status.NOT_MET, 0, 2));
+        r.add(Level.COMMUNE, "m-all-met", YEAR, L4, ratio(Status.MET, 1, 2));
+        assertEquals(List.of(
+                new UnitScore("m-all-met", Level.COMMUNE, 1, 1, Optional.of(1)),
+                new UnitScore("z-none-met", Level.COMMUNE, 0, 1, Optional.of(2)),
+                new UnitScore("a-nothing", Level.COMMUNE, 0, 0, Optional.empty())), r.units());
+    }
+
+    @Test
     void sumsOnlyMeasuredRatiosAndJudgesTheSumWithTheLevelsFigure() {
         Rollups r = new Rollups();
         r.add(Level.COMMUNE, "a", YEAR, L4, ratio(Status.MET, 41, 100));
