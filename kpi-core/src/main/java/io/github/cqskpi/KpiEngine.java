@@ -117,6 +117,86 @@ public interface KpiEngine {
     }
 
     /**
+     * Reads a request from a file and evaluates it, handing each record's results or errors to
+     * a listener as they are made, in request order, so that a report can be written in memory
+     * that does not grow with the records or the results. The file is read twice, as
+     * {@link #evaluateJson(Path, OutputStream, RequestOverrides)} reads it; the listener gets
+     * nothing when the request is unreadable.
+     *
+     * @param request the request's file, UTF-8
+     * @param overrides choices that take the place of the request's own
+     * @param listener what takes the results
+     * @return the rule set, day and counts of the evaluation
+     * @throws UnreadableRequestException when the request as a whole cannot be read (the listener got nothing)
+     * @throws IOException when reading fails, or the listener throws it
+     */
+    default EvaluationSummary evaluateJson(Path request, RequestOverrides overrides, ResultListener listener)
+            throws IOException {
+        try (InputStream in = Files.newInputStream(request)) {
+            return replay(evaluateJson(in, overrides), listener);
+        }
+    }
+
+    /**
+     * Reads a request from a stream and evaluates it, handing the results to a listener as
+     * {@link #evaluateJson(Path, RequestOverrides, ResultListener)} does. The engine's
+     * implementation first copies the stream to a temporary file, which it deletes before
+     * returning.
+     *
+     * @param request the request's bytes, UTF-8; read to the end, left open
+     * @param overrides choices that take the place of the request's own
+     * @param listener what takes the results
+     * @return the rule set, day and counts of the evaluation
+     * @throws UnreadableRequestException when the request as a whole cannot be read (the listener got nothing)
+     * @throws IOException when reading fails, or the listener throws it
+     */
+    default EvaluationSummary evaluateJson(InputStream request, RequestOverrides overrides, ResultListener listener)
+            throws IOException {
+        return replay(evaluateJson(request, overrides), listener);
+    }
+
+    /**
+     * Hands a response held in memory to a listener, record by record; a rejected record's parts
+     * other than its unit's id are unknown here.
+     *
+     * @param response the response
+     * @param listener what takes the results
+     * @return the rule set, day and counts of the response
+     * @throws IOException when the listener throws it
+     */
+    static EvaluationSummary replay(EvaluationResponse response, ResultListener listener) throws IOException {
+        listener.start(response.ruleSet(), response.asOf());
+        java.util.TreeMap<Integer, Object> byRecord = new java.util.TreeMap<>();
+        for (TargetResult t : response.results()) {
+            @SuppressWarnings("unchecked")
+            List<TargetResult> list = (List<TargetResult>) byRecord.computeIfAbsent(t.record(),
+                    k -> new java.util.ArrayList<TargetResult>());
+            list.add(t);
+        }
+        java.util.Map<Integer, List<RecordError>> errors = new java.util.TreeMap<>();
+        for (RecordError e : response.errors()) {
+            errors.computeIfAbsent(e.record(), k -> new java.util.ArrayList<>()).add(e);
+        }
+        errors.forEach((k, v) -> byRecord.put(k, v));
+        for (java.util.Map.Entry<Integer, Object> e : byRecord.entrySet()) {
+            @SuppressWarnings("unchecked")
+            List<Object> items = (List<Object>) e.getValue();
+            if (!items.isEmpty() && items.get(0) instanceof RecordError first) {
+                @SuppressWarnings("unchecked")
+                List<RecordError> list = (List<RecordError>) e.getValue();
+                listener.rejected(new RejectedRecord(e.getKey(), first.unitId(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), list));
+            } else {
+                @SuppressWarnings("unchecked")
+                List<TargetResult> list = (List<TargetResult>) e.getValue();
+                listener.evaluated(e.getKey(), list);
+            }
+        }
+        listener.end(response.summary());
+        return new EvaluationSummary(response.ruleSet(), response.asOf(), response.summary());
+    }
+
+    /**
      * The loaded rule set versions, by id and then by version, oldest first.
      *
      * @return the rule sets

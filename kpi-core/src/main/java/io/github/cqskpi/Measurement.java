@@ -8,11 +8,73 @@ import java.time.LocalDate;
 public sealed interface Measurement {
 
     /**
+     * Hands this measurement to the visitor's method for its kind. A new kind of measurement
+     * adds a method to {@link Visitor}, so that the compiler finds every place that must
+     * handle it.
+     *
+     * @param <R> what the visitor returns
+     * @param visitor the visitor
+     * @return what the visitor returned
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * Something done with each kind of measurement.
+     *
+     * @param <R> what it returns
+     */
+    interface Visitor<R> {
+        /**
+         * A ratio.
+         *
+         * @param m the measurement
+         * @return the visitor's value
+         */
+        R ratio(OfRatio m);
+
+        /**
+         * A count.
+         *
+         * @param m the measurement
+         * @return the visitor's value
+         */
+        R count(OfCount m);
+
+        /**
+         * A date.
+         *
+         * @param m the measurement
+         * @return the visitor's value
+         */
+        R date(OfDate m);
+
+        /**
+         * A flag.
+         *
+         * @param m the measurement
+         * @return the visitor's value
+         */
+        R flag(OfFlag m);
+
+        /**
+         * A trend.
+         *
+         * @param m the measurement
+         * @return the visitor's value
+         */
+        R trend(OfTrend m);
+    }
+
+    /**
      * A ratio of two counts.
      *
      * @param ratio the counts
      */
     record OfRatio(Ratio ratio) implements Measurement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.ratio(this);
+        }
     }
 
     /**
@@ -21,6 +83,10 @@ public sealed interface Measurement {
      * @param value the count
      */
     record OfCount(long value) implements Measurement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.count(this);
+        }
     }
 
     /**
@@ -29,6 +95,10 @@ public sealed interface Measurement {
      * @param date the day, or {@code null} when not submitted yet
      */
     record OfDate(LocalDate date) implements Measurement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.date(this);
+        }
     }
 
     /**
@@ -37,6 +107,10 @@ public sealed interface Measurement {
      * @param done whether it is done
      */
     record OfFlag(boolean done) implements Measurement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.flag(this);
+        }
     }
 
     /**
@@ -46,5 +120,9 @@ public sealed interface Measurement {
      * @param previous the previous record's ratio, or {@code null} when there is none to use
      */
     record OfTrend(Ratio current, Ratio previous) implements Measurement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.trend(this);
+        }
     }
 }

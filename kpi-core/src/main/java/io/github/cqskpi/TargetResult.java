@@ -8,6 +8,8 @@ import java.util.Optional;
  *
  * @param record the record's index in the request, from 0
  * @param unitId the record's unit
+ * @param unitName the unit's display name, or {@code null} when the record gives none
+ * @param level the unit's level
  * @param period the record's period
  * @param target the target's ID, such as {@code DOSSIER_ONLINE_L4}
  * @param clause the directive's clause, such as {@code 1 ¶5}
@@ -20,6 +22,8 @@ import java.util.Optional;
 public record TargetResult(
         int record,
         String unitId,
+        String unitName,
+        Level level,
         Period period,
         String target,
         String clause,
@@ -34,6 +38,8 @@ public record TargetResult(
      *
      * @param record the record's index in the request, from 0
      * @param unitId the record's unit
+     * @param unitName the unit's display name, or {@code null} when the record gives none
+     * @param level the unit's level
      * @param period the record's period
      * @param target the target's ID, such as {@code DOSSIER_ONLINE_L4}
      * @param clause the directive's clause, such as {@code 1 ¶5}
@@ -45,6 +51,7 @@ public record TargetResult(
      */
     public TargetResult {
         Objects.requireNonNull(unitId, "unitId");
+        Objects.requireNonNull(level, "level");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(clause, "clause");

@@ -18,7 +18,7 @@ final class ByteBuf {
         bytes = new byte[capacity];
     }
 
-    private void room(int more) {
+    void room(int more) {
         if (size + more > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
         }

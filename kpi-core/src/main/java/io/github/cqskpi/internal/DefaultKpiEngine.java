@@ -13,6 +13,7 @@ import io.github.cqskpi.MetricValue;
 import io.github.cqskpi.Reason;
 import io.github.cqskpi.RecordError;
 import io.github.cqskpi.RequestOverrides;
+import io.github.cqskpi.ResultListener;
 import io.github.cqskpi.RuleSetInfo;
 import io.github.cqskpi.RuleSetRef;
 import io.github.cqskpi.Status;
@@ -23,6 +24,7 @@ import io.github.cqskpi.UnitRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -100,7 +102,7 @@ public final class DefaultKpiEngine implements KpiEngine {
         for (UnitRecord r : request.records()) {
             drafts.add(RecordDraft.of(i++, r, rs.vocabulary()));
         }
-        return logged(run(rs, asOf, drafts), null);
+        return logged(collect(rs, asOf, drafts), null);
     }
 
     @Override
@@ -115,7 +117,19 @@ public final class DefaultKpiEngine implements KpiEngine {
         for (int i = 0; i < raw.records().size(); i++) {
             drafts.add(RecordDecoder.decode(i, raw.records().get(i), rs.vocabulary()));
         }
-        return logged(run(rs, asOf, drafts), guarded);
+        return logged(collect(rs, asOf, drafts), guarded);
+    }
+
+    /** The loop over records held in memory, its results collected. */
+    private static EvaluationResponse collect(LoadedRuleSet rs, LocalDate asOf, List<RecordDraft> drafts) {
+        Sinks.Collecting sink = new Sinks.Collecting(rs);
+        Summary summary;
+        try {
+            summary = Evaluation.inMemory(rs, asOf, drafts, sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the collecting sink does no I/O
+        }
+        return new EvaluationResponse(rs.ref(), asOf, sink.results, sink.errors, summary);
     }
 
     /** Hands the decision log its record of a response, if there is a log. */
@@ -130,6 +144,30 @@ public final class DefaultKpiEngine implements KpiEngine {
 
     @Override
     public EvaluationSummary evaluateJson(Path request, OutputStream out, RequestOverrides overrides)
+            throws IOException {
+        return streamed(request, overrides, (rs, asOf) -> Sinks.json(json, out, rs, asOf));
+    }
+
+    @Override
+    public EvaluationSummary evaluateJson(InputStream request, OutputStream out, RequestOverrides overrides)
+            throws IOException {
+        return copied(request, copy -> evaluateJson(copy, out, overrides));
+    }
+
+    @Override
+    public EvaluationSummary evaluateJson(Path request, RequestOverrides overrides, ResultListener listener)
+            throws IOException {
+        return streamed(request, overrides, (rs, asOf) -> Sinks.listener(listener, rs, asOf));
+    }
+
+    @Override
+    public EvaluationSummary evaluateJson(InputStream request, RequestOverrides overrides, ResultListener listener)
+            throws IOException {
+        return copied(request, copy -> evaluateJson(copy, overrides, listener));
+    }
+
+    /** A request from a file through the loop, as it is read, into the sink. */
+    private EvaluationSummary streamed(Path request, RequestOverrides overrides, StreamingEvaluation.Sinks sinks)
             throws IOException {
         LocalDate today = LocalDate.now(clock);
         StreamingEvaluation.Resolver resolver = new StreamingEvaluation.Resolver() {
@@ -146,7 +184,7 @@ public final class DefaultKpiEngine implements KpiEngine {
             }
         };
         StreamingEvaluation streaming = new StreamingEvaluation(json, limits, decisionLog != null, resolver);
-        EvaluationSummary summary = streaming.run(request, out);
+        EvaluationSummary summary = streaming.run(request, sinks);
         if (decisionLog != null) {
             decisionLog.accept(new DecisionRecord(clock.instant(), summary.ruleSet(),
                     Optional.of(streaming.requestSha256()), summary.asOf(), summary.summary()));
@@ -154,15 +192,18 @@ public final class DefaultKpiEngine implements KpiEngine {
         return summary;
     }
 
-    @Override
-    public EvaluationSummary evaluateJson(InputStream request, OutputStream out, RequestOverrides overrides)
-            throws IOException {
+    private interface FromFile {
+        EvaluationSummary run(Path copy) throws IOException;
+    }
+
+    /** A stream copied to a temporary file (a record may need one given later), deleted after. */
+    private EvaluationSummary copied(InputStream request, FromFile then) throws IOException {
         Path copy = Files.createTempFile("cqs-kpi-request-", ".json");
         try {
             try (OutputStream file = Files.newOutputStream(copy)) {
                 RequestInput.of(request, limits, false).transferTo(file); // stops at the byte limit
             }
-            return evaluateJson(copy, out, overrides);
+            return then.run(copy);
         } finally {
             Files.deleteIfExists(copy);
         }
@@ -170,7 +211,7 @@ public final class DefaultKpiEngine implements KpiEngine {
 
     @Override
     public void writeJson(EvaluationResponse response, OutputStream out) throws IOException {
-        ResponseWriter.write(json, response, out);
+        ResponseJson.write(json, response, out);
     }
 
     @Override
@@ -213,93 +254,5 @@ public final class DefaultKpiEngine implements KpiEngine {
         List<RuleSetRef> out = new ArrayList<>();
         ruleSets.values().forEach(v -> v.values().forEach(rs -> out.add(rs.ref())));
         return out;
-    }
-
-    private EvaluationResponse run(LoadedRuleSet rs, LocalDate asOf, List<RecordDraft> drafts) {
-        Validator.validate(drafts, rs.vocabulary(), asOf);
-
-        List<ValidRecord> valid = new ArrayList<>(drafts.size());
-        for (RecordDraft d : drafts) {
-            if (!d.rejected()) {
-                valid.add(d.toValid());
-            }
-        }
-        Map<String, Map<LocalDate, List<MetricValue[]>>> byUnitAndEnd = new HashMap<>();
-        for (ValidRecord v : valid) {
-            byUnitAndEnd.computeIfAbsent(v.unitId(), k -> new HashMap<>())
-                    .computeIfAbsent(v.period().to(), k -> new ArrayList<>(1)).add(v.values());
-        }
-        RecordState[] states = new RecordState[drafts.size()];
-        List<io.github.cqskpi.rule.UnitPeriod> facts = new ArrayList<>(valid.size());
-        for (ValidRecord v : valid) {
-            List<MetricValue[]> previous = byUnitAndEnd.get(v.unitId())
-                    .getOrDefault(v.period().from().minusDays(1), List.of());
-            RecordState s = new RecordState(rs, v, asOf, previous);
-            states[v.index()] = s;
-            facts.add(s.fact());
-        }
-
-        rs.rules().fire(facts, i -> states[i].reset()).forEach((i, why) -> states[i].fail(why));
-
-        List<TargetResult> results = new ArrayList<>(valid.size() * rs.targets().size());
-        List<RecordError> errors = new ArrayList<>();
-        EnumMap<Status, Long> byStatus = new EnumMap<>(Status.class);
-        int faulted = 0;
-        Rollups rollups = new Rollups();
-        for (RecordDraft d : drafts) {
-            RecordState s = states[d.index];
-            if (s == null) {
-                errors.addAll(d.errors());
-                continue;
-            }
-            if (s.fault() != null) {
-                errors.add(ruleFailed(rs, s));
-                faulted++;
-                continue;
-            }
-            results(rs, s, r -> {
-                results.add(r);
-                byStatus.merge(r.status(), 1L, Long::sum);
-            });
-            rollups.add(rs, s);
-        }
-        int evaluated = valid.size() - faulted;
-        Summary summary = new Summary(drafts.size(), evaluated, drafts.size() - evaluated, byStatus,
-                rollups.levels(), rollups.units());
-        return new EvaluationResponse(rs.ref(), asOf, results, errors, summary);
-    }
-
-    /**
-     * A fault of the rule set on one record, never a verdict: the record is rejected, naming the
-     * rule.
-     */
-    static RecordError ruleFailed(LoadedRuleSet rs, RecordState s) {
-        LOG.warn("rule set {}@{} failed on record {}: {}", rs.ref().id(), rs.ref().version(), s.record().index(),
-                s.fault());
-        return new RecordError(s.record().index(), Optional.of(s.record().unitId()), "/records/" + s.record().index(),
-                ErrorCode.RULE_FAILED, s.fault());
-    }
-
-    /** The results of one evaluated record, in the rule set's target order. */
-    static void results(LoadedRuleSet rs, RecordState s, Consumer<TargetResult> out) {
-        int index = s.record().index();
-        if (s.fault() != null) {
-            throw new IllegalStateException("rule set " + rs.ref().id() + "@" + rs.ref().version()
-                    + " failed on record " + index + ": " + s.fault());
-        }
-        for (TargetDef t : rs.targets()) {
-            if (!t.appliesTo(s.record().level(), s.roles())) {
-                continue;
-            }
-            Verdict v = s.verdict(t.ordinal());
-            if (v == null) {
-                v = Verdict.OUTSIDE_WINDOW;
-            }
-            Reason reason = v.reason() == null ? null : Wording.reason(v, t, s, rs);
-            Measurement actual = v.actual();
-            out.accept(new TargetResult(index, s.record().unitId(), s.period(), t.id(), t.clause(), v.status(),
-                    Optional.ofNullable(actual), Optional.ofNullable(v.required()), Optional.ofNullable(reason),
-                    Wording.message(t, v.status(), actual, v.required(), reason)));
-        }
     }
 }

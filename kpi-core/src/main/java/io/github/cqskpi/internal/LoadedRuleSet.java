@@ -4,7 +4,6 @@ import io.github.cqskpi.RuleSetInfo;
 import io.github.cqskpi.RuleSetRef;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * One rule set version, ready to evaluate: its catalogue, vocabulary, figures by rule name and
@@ -17,7 +16,7 @@ final class LoadedRuleSet {
     private final List<TargetDef> targets;
     private final Map<String, Figure> figures;
     private final DroolsRules rules;
-    private volatile ResultEncoder.Pieces pieces;
+    private final String[] windows;
 
     LoadedRuleSet(RuleSetInfo info, Vocabulary vocabulary, List<TargetDef> targets, Map<String, Figure> figures,
             DroolsRules rules) {
@@ -26,6 +25,14 @@ final class LoadedRuleSet {
         this.targets = List.copyOf(targets);
         this.figures = Map.copyOf(figures);
         this.rules = rules;
+        this.windows = new String[this.targets.size()];
+        for (TargetDef t : this.targets) {
+            windows[t.ordinal()] = info.targets().get(t.ordinal()).figures().stream()
+                    .map(f -> f.window())
+                    .distinct()
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse("none");
+        }
     }
 
     RuleSetInfo info() {
@@ -57,22 +64,8 @@ final class LoadedRuleSet {
         return figures.values().stream().filter(f -> f.target() == t).toList();
     }
 
-    /** The response's constant parts for this rule set version, made by {@code make} on first use. */
-    ResultEncoder.Pieces encoded(Supplier<ResultEncoder.Pieces> make) {
-        ResultEncoder.Pieces p = pieces;
-        if (p == null) {
-            p = make.get();
-            pieces = p;
-        }
-        return p;
-    }
-
     /** The windows of a target's figures, in words, for the reason of a result outside them. */
     String windows(TargetDef t) {
-        return info.targets().get(t.ordinal()).figures().stream()
-                .map(f -> f.window())
-                .distinct()
-                .reduce((a, b) -> a + "; " + b)
-                .orElse("none");
+        return windows[t.ordinal()];
     }
 }

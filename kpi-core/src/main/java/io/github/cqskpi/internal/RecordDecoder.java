@@ -45,6 +45,8 @@ final class RecordDecoder {
             fields(d, period, "/period", PERIOD_FIELDS);
             d.from = date(d, period, "from", "/period");
             d.to = date(d, period, "to", "/period");
+            d.fromText = period.get("from") instanceof JsonTree.Str s ? s.value() : null;
+            d.toText = period.get("to") instanceof JsonTree.Str s ? s.value() : null;
         }
         JsonTree.Obj metrics = object(d, rec, "metrics", "");
         if (metrics != null) {
@@ -64,13 +66,16 @@ final class RecordDecoder {
         }
         fields(d, unit, "/unit", UNIT_FIELDS);
         JsonTree.Node name = unit.get("name");
-        if (name != null && !(name instanceof JsonTree.Str)) {
+        if (name instanceof JsonTree.Str s) {
+            d.name = s.value();
+        } else if (name != null) {
             d.problem("/unit/name", ErrorCode.INVALID_TYPE, "unit.name must be a string, not " + JsonTree.show(name));
         }
         JsonTree.Node level = unit.get("level");
         if (level == null) {
             d.problem("/unit/level", ErrorCode.MISSING_FIELD, "unit.level is required");
         } else if (level instanceof JsonTree.Str s) {
+            d.levelText = s.value();
             try {
                 d.level = Level.valueOf(s.value());
             } catch (IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import io.github.cqskpi.Level;
 import io.github.cqskpi.MetricValue;
 import io.github.cqskpi.Period;
 import io.github.cqskpi.RecordError;
+import io.github.cqskpi.RejectedRecord;
 import io.github.cqskpi.UnitRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,7 +23,13 @@ final class RecordDraft {
 
     final int index;
     String unitId;
+    /** The unit's name, {@code null} when absent or unreadable. */
+    String name;
     Level level;
+    /** The level, period's first and last day as the request wrote them, for reports of rejected records. */
+    String levelText;
+    String fromText;
+    String toText;
     /** The roles as given, {@code null} when absent or unreadable. */
     List<String> roles;
     LocalDate from;
@@ -42,7 +49,11 @@ final class RecordDraft {
     static RecordDraft of(int index, UnitRecord r, Vocabulary v) {
         RecordDraft d = new RecordDraft(index, v.size());
         d.unitId = r.unit().id();
+        d.name = r.unit().name();
         d.level = r.unit().level();
+        d.levelText = r.unit().level().name();
+        d.fromText = r.period().from().toString();
+        d.toText = r.period().to().toString();
         d.roles = List.copyOf(r.unit().roles());
         d.from = r.period().from();
         d.to = r.period().to();
@@ -99,8 +110,14 @@ final class RecordDraft {
         return out;
     }
 
+    /** The record, rejected, with its unit and period as the request wrote them. */
+    RejectedRecord rejection() {
+        return new RejectedRecord(index, Optional.ofNullable(unitId), Optional.ofNullable(name),
+                Optional.ofNullable(levelText), Optional.ofNullable(fromText), Optional.ofNullable(toText), errors());
+    }
+
     ValidRecord toValid() {
-        return new ValidRecord(index, unitId, level, roles == null ? java.util.Set.of()
+        return new ValidRecord(index, unitId, name, level, roles == null ? java.util.Set.of()
                 : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(roles)), new Period(from, to), values);
     }
 }

@@ -47,17 +47,6 @@ final class Rollups {
     private final Map<GroupKey, Sum> sums = new HashMap<>();
     private final Map<UnitKey, int[]> scores = new HashMap<>();
 
-    /** Adds every result of one evaluated record, as {@link DefaultKpiEngine#results} lists them. */
-    void add(LoadedRuleSet rs, RecordState s) {
-        ValidRecord r = s.record();
-        for (TargetDef t : rs.targets()) {
-            if (t.appliesTo(r.level(), r.roles())) {
-                Verdict v = s.verdict(t.ordinal());
-                add(r.level(), r.unitId(), r.period(), t, v == null ? Verdict.OUTSIDE_WINDOW : v);
-            }
-        }
-    }
-
     /** Adds one result. */
     void add(Level level, String unitId, Period period, TargetDef target, Verdict v) {
         int[] score = scores.computeIfAbsent(new UnitKey(level, unitId), k -> new int[2]);

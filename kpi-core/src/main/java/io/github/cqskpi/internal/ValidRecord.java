@@ -6,7 +6,8 @@ import io.github.cqskpi.Period;
 import java.util.Set;
 
 /**
- * A record that passed validation, its values by vocabulary index ({@code null} when absent).
+ * A record that passed validation, its values by vocabulary index ({@code null} when absent); its
+ * unit's name is {@code null} when the request gives none.
  */
-record ValidRecord(int index, String unitId, Level level, Set<String> roles, Period period, MetricValue[] values) {
+record ValidRecord(int index, String unitId, String name, Level level, Set<String> roles, Period period, MetricValue[] values) {
 }

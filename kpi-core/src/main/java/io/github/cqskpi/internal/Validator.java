@@ -10,20 +10,13 @@ import java.util.Map;
 
 /**
  * The contract's rules on values, whichever way a record arrived: lengths, roles, periods,
- * ranges, parts against wholes, submission dates against "as of", and duplicate records.
+ * ranges, parts against wholes, submission dates against "as of" (duplicate records are found by {@link Evaluation} with its {@link PeriodIndex}).
  */
 final class Validator {
 
     static final int MAX_ID_LENGTH = 200;
 
     private Validator() {
-    }
-
-    static void validate(List<RecordDraft> drafts, Vocabulary v, LocalDate asOf) {
-        for (RecordDraft d : drafts) {
-            validate(d, v, asOf);
-        }
-        duplicates(drafts);
     }
 
     static void validate(RecordDraft d, Vocabulary v, LocalDate asOf) {
@@ -96,34 +89,6 @@ final class Validator {
             if (part > all) {
                 d.problem("/metrics/" + JsonTree.pointerSegment(def.key()), ErrorCode.PART_EXCEEDS_WHOLE,
                         "metric " + def.key() + " is " + part + ", more than " + def.whole() + " " + all);
-            }
-        }
-    }
-
-    /** The same unit with the same period twice is an error for every record involved. */
-    private static void duplicates(List<RecordDraft> drafts) {
-        record Key(String unit, LocalDate from, LocalDate to) {
-        }
-        Map<Key, List<RecordDraft>> seen = new HashMap<>();
-        for (RecordDraft d : drafts) {
-            if (d.unitId != null && d.from != null && d.to != null) {
-                seen.computeIfAbsent(new Key(d.unitId, d.from, d.to), k -> new ArrayList<>(1)).add(d);
-            }
-        }
-        for (RecordDraft d : drafts) {
-            if (d.unitId == null || d.from == null || d.to == null) {
-                continue;
-            }
-            List<RecordDraft> same = seen.get(new Key(d.unitId, d.from, d.to));
-            if (same.size() > 1) {
-                StringBuilder others = new StringBuilder();
-                for (RecordDraft o : same) {
-                    if (o != d) {
-                        others.append(others.length() == 0 ? "" : ", ").append(o.index);
-                    }
-                }
-                d.problem("", ErrorCode.DUPLICATE_RECORD, "unit " + d.unitId + " with period " + d.from + ".." + d.to
-                        + " is also given in record " + others);
             }
         }
     }

@@ -1,52 +1,70 @@
 package io.github.cqskpi.internal;
 
 import io.github.cqskpi.Measurement;
-import io.github.cqskpi.Message;
 import io.github.cqskpi.Operator;
 import io.github.cqskpi.Ratio;
-import io.github.cqskpi.Reason;
 import io.github.cqskpi.ReasonCode;
 import io.github.cqskpi.Requirement;
 import io.github.cqskpi.Status;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Puts a verdict in words: the reason's text (English) and the result's message in Vietnamese
- * and English, from the message bundles ({@link Words}). Words only; no figure here decides
- * anything.
+ * Puts a verdict in words, the one place that does: the reason's text (English) and the
+ * result's message in Vietnamese and English, from the message bundles ({@link Words}),
+ * written to a {@link Sentence}. Words only; no figure here decides anything.
  */
 final class Wording {
 
-    private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final String[] REASON_KEYS = new String[ReasonCode.values().length];
+    private static final String[] STATUS_KEYS = new String[Status.values().length];
+
+    static {
+        for (ReasonCode c : ReasonCode.values()) {
+            REASON_KEYS[c.ordinal()] = "reason." + c.name();
+        }
+        for (Status s : Status.values()) {
+            STATUS_KEYS[s.ordinal()] = "status." + s.name();
+        }
+    }
 
     private Wording() {
     }
 
-    static Reason reason(Verdict v, TargetDef t, RecordState r, LoadedRuleSet rs) {
+    /** The reason's text of a verdict that has a reason. */
+    static void reason(Sentence out, Verdict v, TargetDef t, RecordState r, LoadedRuleSet rs) {
         ReasonCode code = v.reason();
-        String key = "reason." + code.name();
-        String text = switch (code) {
-            case OUTSIDE_WINDOW -> Words.EN.format(key, t.id(), r.period().to(), rs.windows(t));
-            case MISSING_KEYS -> Words.EN.format(key, joinKeys(Words.EN, v.missingKeys()));
-            case ZERO_DENOMINATOR -> Words.EN.format(key, denominator(t));
-            case NO_PREVIOUS_RECORD -> noPrevious(t, r);
-            case NOT_ONE_CALENDAR_MONTH -> Words.EN.format(key, r.period().from(), r.period().to());
-            case NOT_YET_DUE -> Words.EN.format(key, ((Requirement.Deadline) v.required()).date(), r.asOf());
-            case NOT_YET_DONE -> Words.EN.get(key);
-        };
-        return new Reason(code, text, v.missingKeys());
+        String key = REASON_KEYS[code.ordinal()];
+        Words en = Words.EN;
+        switch (code) {
+            case OUTSIDE_WINDOW -> en.write(out, key, o -> o.words(t.id()), o -> o.isoDay(r.period().to()),
+                    o -> o.words(rs.windows(t)));
+            case MISSING_KEYS -> en.write(out, key, o -> keys(o, en, v.missingKeys()));
+            case ZERO_DENOMINATOR -> en.write(out, key, o -> o.words(denominator(t)));
+            case NO_PREVIOUS_RECORD -> noPrevious(out, t, r);
+            case NOT_ONE_CALENDAR_MONTH -> en.write(out, key, o -> o.isoDay(r.period().from()),
+                    o -> o.isoDay(r.period().to()));
+            case NOT_YET_DUE -> en.write(out, key, o -> o.isoDay(((Requirement.Deadline) v.required()).date()),
+                    o -> o.isoDay(r.asOf()));
+            case NOT_YET_DONE -> out.words(en.get(key));
+        }
     }
 
     /** Keys joined with the language's {@code keys.join}, pair by pair from the left. */
-    static String joinKeys(Words words, List<String> keys) {
-        String joined = keys.isEmpty() ? "" : keys.get(0);
-        for (int i = 1; i < keys.size(); i++) {
-            joined = words.format("keys.join", joined, keys.get(i));
+    static void keys(Sentence out, Words words, List<String> keys) {
+        keys(out, words, keys, keys.size());
+    }
+
+    private static void keys(Sentence out, Words words, List<String> keys, int n) {
+        if (n == 0) {
+            return;
         }
-        return joined;
+        if (n == 1) {
+            out.words(keys.get(0));
+            return;
+        }
+        words.write(out, "keys.join", o -> keys(o, words, keys, n - 1), o -> o.words(keys.get(n - 1)));
     }
 
     static String denominator(TargetDef t) {
@@ -64,115 +82,144 @@ final class Wording {
         return t.measure().describe().replace(" against the previous period", "");
     }
 
-    private static String noPrevious(TargetDef t, RecordState r) {
+    private static void noPrevious(Sentence out, TargetDef t, RecordState r) {
         LocalDate dayBefore = r.period().from().minusDays(1);
         int n = r.previous().size();
         String unit = r.record().unitId();
         if (n == 0) {
-            return Words.EN.format("reason.NO_PREVIOUS_RECORD.none", unit, dayBefore);
-        }
-        if (n > 1) {
-            return Words.EN.format("reason.NO_PREVIOUS_RECORD.many", n, unit, dayBefore);
-        }
-        return Words.EN.format("reason.NO_PREVIOUS_RECORD.unusable", dayBefore, previousMeasure(t), denominator(t));
-    }
-
-    /** The start of a result's message: the target's title and the status in words. */
-    static String head(TargetDef t, Status status, boolean vi) {
-        Words w = vi ? Words.VI : Words.EN;
-        Words.Template m = w.template("message");
-        // Everything of the message template before its detail; the detail always comes last.
-        String title = vi ? t.title().vi() : t.title().en();
-        return m.literals().get(0) + title + m.literals().get(1) + w.get("status." + status.name())
-                + m.literals().get(2);
-    }
-
-    static Message message(TargetDef t, Status status, Measurement actual, Requirement required, Reason reason) {
-        String detailVi;
-        String detailEn;
-        if (reason == null || reason.code() == ReasonCode.NOT_YET_DUE || reason.code() == ReasonCode.NOT_YET_DONE) {
-            detailVi = measured(Words.VI, actual) + required(Words.VI, required);
-            detailEn = measured(Words.EN, actual) + required(Words.EN, required);
+            Words.EN.write(out, "reason.NO_PREVIOUS_RECORD.none", o -> o.text(unit), o -> o.isoDay(dayBefore));
+        } else if (n > 1) {
+            Words.EN.write(out, "reason.NO_PREVIOUS_RECORD.many", o -> o.number(n), o -> o.text(unit),
+                    o -> o.isoDay(dayBefore));
         } else {
-            detailVi = reasonVi(reason);
-            detailEn = reason.text();
+            Words.EN.write(out, "reason.NO_PREVIOUS_RECORD.unusable", o -> o.isoDay(dayBefore),
+                    o -> o.text(previousMeasure(t)), o -> o.words(denominator(t)));
         }
-        return new Message(Words.VI.format("message", t.title().vi(), Words.VI.get("status." + status.name()),
-                detailVi), Words.EN.format("message", t.title().en(), Words.EN.get("status." + status.name()),
-                detailEn));
     }
 
-    static String reasonVi(Reason r) {
-        String key = "reason." + r.code().name();
-        return r.code() == ReasonCode.MISSING_KEYS ? Words.VI.format(key, joinKeys(Words.VI, r.keys()))
-                : Words.VI.get(key);
+    /**
+     * A result's message in one language: the target's title, the status in words, and the
+     * detail: what was measured and required, or the reason.
+     *
+     * @param reason the verdict's reason, or {@code null}
+     * @param reasonText writes the reason's text (English) again; used for English details only
+     */
+    static void message(Sentence out, Words w, TargetDef t, Status status, Measurement actual, Requirement required,
+            ReasonCode reason, List<String> missingKeys, Words.Part reasonText) {
+        String title = w == Words.VI ? t.title().vi() : t.title().en();
+        w.write(out, "message", o -> o.words(title), o -> o.words(w.get(STATUS_KEYS[status.ordinal()])), o -> {
+            if (reason == null || reason == ReasonCode.NOT_YET_DUE || reason == ReasonCode.NOT_YET_DONE) {
+                measured(o, w, actual);
+                if (required != null) {
+                    required(o, w, required);
+                }
+            } else if (w == Words.VI) {
+                reasonVi(o, reason, missingKeys);
+            } else {
+                reasonText.write(o);
+            }
+        });
     }
 
-    private static String measured(Words w, Measurement m) {
-        if (m instanceof Measurement.OfRatio r) {
-            return ratio(w, r.ratio());
-        } else if (m instanceof Measurement.OfCount c) {
-            return Long.toString(c.value());
-        } else if (m instanceof Measurement.OfDate d) {
-            return d.date() == null ? w.get("date.notSubmitted") : w.format("date.submitted", day(w, d.date()));
-        } else if (m instanceof Measurement.OfFlag f) {
-            return w.get(f.done() ? "flag.done" : "flag.notDone");
-        } else if (m instanceof Measurement.OfTrend t) {
-            return w.format("trend", ratio(w, t.current()), ratio(w, t.previous()));
+    /** The Vietnamese words of a reason, which stand in the Vietnamese message. */
+    static void reasonVi(Sentence out, ReasonCode code, List<String> keys) {
+        String key = REASON_KEYS[code.ordinal()];
+        if (code == ReasonCode.MISSING_KEYS) {
+            Words.VI.write(out, key, o -> keys(o, Words.VI, keys));
+        } else {
+            out.words(Words.VI.get(key));
         }
-        return "";
     }
 
-    private static String ratio(Words w, Ratio r) {
+    private static void measured(Sentence out, Words w, Measurement m) {
+        if (m == null) {
+            return;
+        }
+        m.accept(new Measurement.Visitor<Void>() {
+            @Override
+            public Void ratio(Measurement.OfRatio r) {
+                Wording.ratio(out, w, r.ratio());
+                return null;
+            }
+
+            @Override
+            public Void count(Measurement.OfCount c) {
+                out.number(c.value());
+                return null;
+            }
+
+            @Override
+            public Void date(Measurement.OfDate d) {
+                if (d.date() == null) {
+                    out.words(w.get("date.notSubmitted"));
+                } else {
+                    w.write(out, "date.submitted", o -> day(o, w, d.date()));
+                }
+                return null;
+            }
+
+            @Override
+            public Void flag(Measurement.OfFlag f) {
+                out.words(w.get(f.done() ? "flag.done" : "flag.notDone"));
+                return null;
+            }
+
+            @Override
+            public Void trend(Measurement.OfTrend t) {
+                w.write(out, "trend", o -> Wording.ratio(o, w, t.current()), o -> Wording.ratio(o, w, t.previous()));
+                return null;
+            }
+        });
+    }
+
+    private static void ratio(Sentence out, Words w, Ratio r) {
         if (r == null) {
-            return w.get("ratio.none");
+            out.words(w.get("ratio.none"));
+        } else if (r.denominator() == 0) {
+            w.write(out, "ratio", o -> o.number(r.numerator()), o -> o.number(r.denominator()));
+        } else {
+            w.write(out, "ratio.percent", o -> o.number(r.numerator()), o -> o.number(r.denominator()),
+                    o -> o.percent(r, w == Words.VI ? ',' : '.'));
         }
-        return r.percent().map(p -> w.format("ratio.percent", r.numerator(), r.denominator(), mark(w, p.toPlainString())))
-                .orElseGet(() -> w.format("ratio", r.numerator(), r.denominator()));
     }
 
-    static String required(Words w, Requirement q) {
+    /** The figure in force, in words, as the message ends with it. */
+    static void required(Sentence out, Words w, Requirement q) {
         if (q instanceof Requirement.Percent p) {
-            return w.format("required.percent", operator(w, p.operator()), decimal(w, p.percent()));
+            w.write(out, "required.percent", o -> operator(o, w, p.operator()), o -> o.text(decimal(w, p.percent())));
         } else if (q instanceof Requirement.Count c) {
-            return w.format("required.count", operator(w, c.operator()), c.value());
+            w.write(out, "required.count", o -> operator(o, w, c.operator()), o -> o.number(c.value()));
         } else if (q instanceof Requirement.Deadline d) {
-            return w.format("required.deadline", day(w, d.date()));
+            w.write(out, "required.deadline", o -> day(o, w, d.date()));
         } else if (q instanceof Requirement.Done) {
-            return w.get("required.done");
+            out.words(w.get("required.done"));
         } else if (q instanceof Requirement.Rises) {
-            return w.get("required.rises");
+            out.words(w.get("required.rises"));
+        } else {
+            throw new IllegalStateException("no words for a requirement of kind " + q.getClass().getName());
         }
-        return "";
     }
 
-    static String requiredEn(Requirement q) {
-        return required(Words.EN, q);
-    }
-
-    static String requiredVi(Requirement q) {
-        return required(Words.VI, q);
-    }
-
-    private static String operator(Words w, Operator op) {
-        return switch (op) {
-            case GREATER_THAN, AT_LEAST, EQUAL -> w.get("operator." + op.name());
-            default -> op.symbol();
-        };
+    private static void operator(Sentence out, Words w, Operator op) {
+        switch (op) {
+            case GREATER_THAN, AT_LEAST, EQUAL -> out.words(w.get("operator." + op.name()));
+            case BEFORE, DONE, RISES -> out.words(op.symbol());
+        }
     }
 
     /** A day as the language writes it: ISO in English, dd/MM/yyyy in Vietnamese. */
-    private static String day(Words w, LocalDate d) {
-        return w == Words.VI ? VI_DATE.format(d) : d.toString();
+    private static void day(Sentence out, Words w, LocalDate d) {
+        if (w == Words.VI) {
+            out.viDay(d);
+        } else {
+            out.isoDay(d);
+        }
     }
 
     /** A plain decimal with the language's decimal mark: a point in English, a comma in Vietnamese. */
     private static String decimal(Words w, BigDecimal value) {
-        return mark(w, plain(value));
-    }
-
-    private static String mark(Words w, String plainDecimal) {
-        return w == Words.VI ? plainDecimal.replace('.', ',') : plainDecimal;
+        String plain = plain(value);
+        return w == Words.VI ? plain.replace('.', ',') : plain;
     }
 
     static String plain(BigDecimal percent) {

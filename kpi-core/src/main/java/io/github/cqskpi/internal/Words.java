@@ -53,6 +53,16 @@ final class Words {
         return template(key).format(args);
     }
 
+    /** Writes a template's words to a sentence. */
+    void write(Sentence out, String key, Part... parts) {
+        template(key).write(out, parts);
+    }
+
+    /** What fills one placeholder. */
+    interface Part {
+        void write(Sentence out);
+    }
+
     /**
      * A template split at its placeholders: {@code literals.get(i)} stands before the {@code i}th
      * placeholder, which takes argument {@code order[i]}; the last literal ends the text.
@@ -74,6 +84,21 @@ final class Words {
             }
             literals.add(text.substring(start));
             return new Template(List.copyOf(literals), order.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** Writes the template with its placeholders filled by {@code parts}, in the template's order. */
+        void write(Sentence out, Part... parts) {
+            for (int i = 0; i < order.length; i++) {
+                String literal = literals.get(i);
+                if (!literal.isEmpty()) {
+                    out.words(literal);
+                }
+                parts[order[i]].write(out);
+            }
+            String last = literals.get(order.length);
+            if (!last.isEmpty()) {
+                out.words(last);
+            }
         }
 
         String format(Object... args) {

@@ -25,12 +25,25 @@ class ValidatorTests {
         return UnitRecord.of(new Unit(id, null, level, Set.of(roles)), Period.year(2022));
     }
 
+    /** As the evaluation loop validates: each record on its own, then the duplicates among them. */
+    static void validateAll(List<RecordDraft> drafts) {
+        PeriodIndex index = new PeriodIndex(new int[0]);
+        for (RecordDraft d : drafts) {
+            Validator.validate(d, RecordDecoderTests.v(), AS_OF);
+            index.add(d);
+        }
+        index.seal();
+        for (RecordDraft d : drafts) {
+            Evaluation.duplicates(d, index);
+        }
+    }
+
     static List<String> errors(UnitRecord... records) {
         List<RecordDraft> drafts = new ArrayList<>();
         for (int i = 0; i < records.length; i++) {
             drafts.add(RecordDraft.of(i, records[i], RecordDecoderTests.v()));
         }
-        Validator.validate(drafts, RecordDecoderTests.v(), AS_OF);
+        validateAll(drafts);
         List<String> out = new ArrayList<>();
         for (RecordDraft d : drafts) {
             d.errors().forEach(e -> out.add(e.code() + " " + e.path()));
@@ -73,7 +86,7 @@ class ValidatorTests {
     void aRoleIsNotMatchedAgainstALevelThatCouldNotBeRead() throws Exception {
         RecordDraft d = RecordDecoderTests.decode(0, "{\"unit\":{\"id\":\"u\",\"level\":\"WARD\",\"roles\":[\"DIC\"]},"
                 + RecordDecoderTests.PERIOD + ",\"metrics\":{}}");
-        Validator.validate(List.of(d), RecordDecoderTests.v(), AS_OF);
+        validateAll(List.of(d));
         assertEquals(List.of("INVALID_LEVEL /records/0/unit/level"), d.errors().stream().map(e -> e.code() + " " + e.path()).toList());
     }
 
@@ -141,7 +154,7 @@ class ValidatorTests {
         UnitRecord otherPeriod = UnitRecord.of(Unit.of("u", Level.COMMUNE), Period.month(2022, 1));
         assertEquals(List.of("DUPLICATE_RECORD /records/0", "DUPLICATE_RECORD /records/2"), errors(a, other, b, otherPeriod));
         List<RecordDraft> drafts = List.of(RecordDraft.of(0, a, RecordDecoderTests.v()), RecordDraft.of(1, b, RecordDecoderTests.v()), RecordDraft.of(2, a, RecordDecoderTests.v()));
-        Validator.validate(drafts, RecordDecoderTests.v(), AS_OF);
+        validateAll(drafts);
         assertTrue(drafts.get(0).errors().get(0).message().endsWith("also given in record 1, 2"));
         assertTrue(drafts.get(1).errors().get(0).message().endsWith("also given in record 0, 2"));
     }
@@ -152,7 +165,7 @@ class ValidatorTests {
         String badFrom = "{" + RecordDecoderTests.UNIT + ",\"period\":{\"from\":\"x\",\"to\":\"2022-12-31\"},\"metrics\":{}}";
         List<RecordDraft> drafts = List.of(RecordDecoderTests.decode(0, noId), RecordDecoderTests.decode(1, noId),
                 RecordDecoderTests.decode(2, badFrom), RecordDecoderTests.decode(3, badFrom));
-        Validator.validate(drafts, RecordDecoderTests.v(), AS_OF);
+        validateAll(drafts);
         for (RecordDraft d : drafts) {
             assertEquals(1, d.errors().size(), d.errors()::toString);
         }
