@@ -51,7 +51,20 @@ final class ByteBuf {
         if (v >= 0 && v < 10) {
             return add((byte) ('0' + v));
         }
-        return ascii(Long.toString(v));
+        if (v < 0) {
+            return ascii(Long.toString(v));
+        }
+        int digits = 1;
+        for (long t = v / 10; t > 0; t /= 10) {
+            digits++;
+        }
+        room(digits);
+        int at = size + digits;
+        for (long t = v; t > 0; t /= 10) {
+            bytes[--at] = (byte) ('0' + (t % 10));
+        }
+        size += digits;
+        return this;
     }
 
     /** {@code YYYY-MM-DD}, as {@link java.time.LocalDate#toString()} writes a day of years 0 to 9999. */

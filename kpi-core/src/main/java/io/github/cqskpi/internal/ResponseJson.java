@@ -156,9 +156,9 @@ final class ResponseJson implements AutoCloseable {
                 v = Verdict.OUTSIDE_WINDOW;
             }
             head(rec.index(), rec.unitId(), rec.period());
-            o.words(t.id());
+            o.words(Wording.slot(t, Wording.ID), t.id());
             b.add(CLAUSE);
-            o.words(t.clause());
+            o.words(Wording.slot(t, Wording.CLAUSE), t.clause());
             b.add(STATUS).add(STATUSES[v.status().ordinal()]).add(ACTUAL);
             actual(v.actual());
             b.add(REQUIRED);
@@ -456,6 +456,17 @@ final class ResponseJson implements AutoCloseable {
         errorBytes.close();
     }
 
+    private static final Escaper DEFAULT_ESCAPER = new Escaper(new JsonFactory());
+
+    /** Text as the inside of a JSON string, UTF-8, as this writer writes it. */
+    static byte[] escaped(String s) {
+        synchronized (DEFAULT_ESCAPER) {
+            JsonText t = new JsonText(new ByteBuf(s.length() * 3 + 8), DEFAULT_ESCAPER);
+            t.text(s);
+            return java.util.Arrays.copyOf(t.buf.bytes, t.buf.size);
+        }
+    }
+
     private static byte[] b(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
@@ -493,10 +504,31 @@ final class ResponseJson implements AutoCloseable {
         private final Escaper escaper;
         private final Map<String, byte[]> words = new IdentityHashMap<>();
         private final Map<Requirement, byte[]> required = new IdentityHashMap<>();
+        private byte[][] slots = new byte[256][];
 
         JsonText(ByteBuf buf, Escaper escaper) {
             this.buf = buf;
             this.escaper = escaper;
+        }
+
+        @Override
+        public Sentence literal(Words.Template t, int i) {
+            buf.add(t.encoded()[i]);
+            return this;
+        }
+
+        @Override
+        public Sentence words(int slot, String s) {
+            if (slot >= slots.length) {
+                slots = java.util.Arrays.copyOf(slots, Math.max(slot + 1, slots.length * 2));
+            }
+            byte[] b = slots[slot];
+            if (b == null) {
+                b = encoded(s);
+                slots[slot] = b;
+            }
+            buf.add(b);
+            return this;
         }
 
         @Override

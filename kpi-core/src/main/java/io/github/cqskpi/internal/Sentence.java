@@ -15,6 +15,19 @@ interface Sentence {
     /** Words that recur from result to result: pieces of the bundles, titles, ids, keys. */
     Sentence words(String s);
 
+    /** The {@code i}th literal piece of a template from the bundles. */
+    default Sentence literal(Words.Template t, int i) {
+        return words(t.literals().get(i));
+    }
+
+    /**
+     * Words that recur, with a small number that stands for them wherever they recur (a slot of
+     * {@link Wording}'s), so that a sentence that encodes them keeps them by number.
+     */
+    default Sentence words(int slot, String s) {
+        return words(s);
+    }
+
     /** Text that changes from result to result, such as a unit's id or a figure. */
     Sentence text(String s);
 

@@ -19,6 +19,7 @@ final class Wording {
 
     private static final String[] REASON_KEYS = new String[ReasonCode.values().length];
     private static final String[] STATUS_KEYS = new String[Status.values().length];
+    private static final String[] OPERATOR_KEYS = new String[Operator.values().length];
 
     static {
         for (ReasonCode c : ReasonCode.values()) {
@@ -27,9 +28,48 @@ final class Wording {
         for (Status s : Status.values()) {
             STATUS_KEYS[s.ordinal()] = "status." + s.name();
         }
+        for (Operator o : Operator.values()) {
+            OPERATOR_KEYS[o.ordinal()] = "operator." + o.name();
+        }
     }
 
+    /*
+     * Slots: a small number for each recurring word, so that a sentence that encodes words
+     * keeps them by number (Sentence.words(int, String)). Global words first, then eight a target.
+     */
+    private static final int STATUS_SLOT = 0;
+    private static final int OPERATOR_SLOT = 16;
+    private static final int WORD_SLOT = 32;
+    private static final int REASON_VI_SLOT = 64;
+    private static final int NOT_YET_DONE_SLOT = 96;
+    private static final int TARGET_SLOT = 128;
+    static final int TITLE_VI = 0;
+    static final int TITLE_EN = 1;
+    static final int ID = 2;
+    static final int CLAUSE = 3;
+    private static final int WINDOWS = 4;
+    private static final int DENOMINATOR = 5;
+    private static final int NONE = 0;
+    private static final int NOT_SUBMITTED = 1;
+    private static final int DONE = 2;
+    private static final int NOT_DONE = 3;
+    private static final int REQUIRED_DONE = 4;
+    private static final int REQUIRED_RISES = 5;
+
     private Wording() {
+    }
+
+    /** The slot of one of a target's recurring words. */
+    static int slot(TargetDef t, int which) {
+        return TARGET_SLOT + t.ordinal() * 8 + which;
+    }
+
+    private static int lang(Words w) {
+        return w == Words.VI ? 0 : 1;
+    }
+
+    private static void word(Sentence out, Words w, int k, String key) {
+        out.words(WORD_SLOT + lang(w) * 16 + k, w.get(key));
     }
 
     /** The reason's text of a verdict that has a reason. */
@@ -38,16 +78,16 @@ final class Wording {
         String key = REASON_KEYS[code.ordinal()];
         Words en = Words.EN;
         switch (code) {
-            case OUTSIDE_WINDOW -> en.write(out, key, o -> o.words(t.id()), o -> o.isoDay(r.period().to()),
-                    o -> o.words(rs.windows(t)));
+            case OUTSIDE_WINDOW -> en.write(out, key, o -> o.words(slot(t, ID), t.id()),
+                    o -> o.isoDay(r.period().to()), o -> o.words(slot(t, WINDOWS), rs.windows(t)));
             case MISSING_KEYS -> en.write(out, key, o -> keys(o, en, v.missingKeys()));
-            case ZERO_DENOMINATOR -> en.write(out, key, o -> o.words(denominator(t)));
+            case ZERO_DENOMINATOR -> en.write(out, key, o -> o.words(slot(t, DENOMINATOR), denominator(t)));
             case NO_PREVIOUS_RECORD -> noPrevious(out, t, r);
             case NOT_ONE_CALENDAR_MONTH -> en.write(out, key, o -> o.isoDay(r.period().from()),
                     o -> o.isoDay(r.period().to()));
             case NOT_YET_DUE -> en.write(out, key, o -> o.isoDay(((Requirement.Deadline) v.required()).date()),
                     o -> o.isoDay(r.asOf()));
-            case NOT_YET_DONE -> out.words(en.get(key));
+            case NOT_YET_DONE -> out.words(NOT_YET_DONE_SLOT, en.get(key));
         }
     }
 
@@ -93,7 +133,7 @@ final class Wording {
                     o -> o.isoDay(dayBefore));
         } else {
             Words.EN.write(out, "reason.NO_PREVIOUS_RECORD.unusable", o -> o.isoDay(dayBefore),
-                    o -> o.text(previousMeasure(t)), o -> o.words(denominator(t)));
+                    o -> o.text(previousMeasure(t)), o -> o.words(slot(t, DENOMINATOR), denominator(t)));
         }
     }
 
@@ -107,7 +147,8 @@ final class Wording {
     static void message(Sentence out, Words w, TargetDef t, Status status, Measurement actual, Requirement required,
             ReasonCode reason, List<String> missingKeys, Words.Part reasonText) {
         String title = w == Words.VI ? t.title().vi() : t.title().en();
-        w.write(out, "message", o -> o.words(title), o -> o.words(w.get(STATUS_KEYS[status.ordinal()])), o -> {
+        w.write(out, "message", o -> o.words(slot(t, w == Words.VI ? TITLE_VI : TITLE_EN), title),
+                o -> o.words(STATUS_SLOT + lang(w) * 8 + status.ordinal(), w.get(STATUS_KEYS[status.ordinal()])), o -> {
             if (reason == null || reason == ReasonCode.NOT_YET_DUE || reason == ReasonCode.NOT_YET_DONE) {
                 measured(o, w, actual);
                 if (required != null) {
@@ -127,7 +168,7 @@ final class Wording {
         if (code == ReasonCode.MISSING_KEYS) {
             Words.VI.write(out, key, o -> keys(o, Words.VI, keys));
         } else {
-            out.words(Words.VI.get(key));
+            out.words(REASON_VI_SLOT + code.ordinal(), Words.VI.get(key));
         }
     }
 
@@ -151,7 +192,7 @@ final class Wording {
             @Override
             public Void date(Measurement.OfDate d) {
                 if (d.date() == null) {
-                    out.words(w.get("date.notSubmitted"));
+                    word(out, w, NOT_SUBMITTED, "date.notSubmitted");
                 } else {
                     w.write(out, "date.submitted", o -> day(o, w, d.date()));
                 }
@@ -160,7 +201,11 @@ final class Wording {
 
             @Override
             public Void flag(Measurement.OfFlag f) {
-                out.words(w.get(f.done() ? "flag.done" : "flag.notDone"));
+                if (f.done()) {
+                    word(out, w, DONE, "flag.done");
+                } else {
+                    word(out, w, NOT_DONE, "flag.notDone");
+                }
                 return null;
             }
 
@@ -174,7 +219,7 @@ final class Wording {
 
     private static void ratio(Sentence out, Words w, Ratio r) {
         if (r == null) {
-            out.words(w.get("ratio.none"));
+            word(out, w, NONE, "ratio.none");
         } else if (r.denominator() == 0) {
             w.write(out, "ratio", o -> o.number(r.numerator()), o -> o.number(r.denominator()));
         } else {
@@ -192,9 +237,9 @@ final class Wording {
         } else if (q instanceof Requirement.Deadline d) {
             w.write(out, "required.deadline", o -> day(o, w, d.date()));
         } else if (q instanceof Requirement.Done) {
-            out.words(w.get("required.done"));
+            word(out, w, REQUIRED_DONE, "required.done");
         } else if (q instanceof Requirement.Rises) {
-            out.words(w.get("required.rises"));
+            word(out, w, REQUIRED_RISES, "required.rises");
         } else {
             throw new IllegalStateException("no words for a requirement of kind " + q.getClass().getName());
         }
@@ -202,8 +247,9 @@ final class Wording {
 
     private static void operator(Sentence out, Words w, Operator op) {
         switch (op) {
-            case GREATER_THAN, AT_LEAST, EQUAL -> out.words(w.get("operator." + op.name()));
-            case BEFORE, DONE, RISES -> out.words(op.symbol());
+            case GREATER_THAN, AT_LEAST, EQUAL -> out.words(OPERATOR_SLOT + lang(w) * 8 + op.ordinal(),
+                    w.get(OPERATOR_KEYS[op.ordinal()]));
+            case BEFORE, DONE, RISES -> out.words(OPERATOR_SLOT + lang(w) * 8 + op.ordinal(), op.symbol());
         }
     }
 

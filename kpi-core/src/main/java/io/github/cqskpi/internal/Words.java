@@ -67,7 +67,12 @@ final class Words {
      * A template split at its placeholders: {@code literals.get(i)} stands before the {@code i}th
      * placeholder, which takes argument {@code order[i]}; the last literal ends the text.
      */
-    record Template(List<String> literals, int[] order) {
+    record Template(List<String> literals, int[] order, byte[][] encoded) {
+
+        /** A template whose literals are also kept as the inside of JSON strings, UTF-8. */
+        Template(List<String> literals, int[] order) {
+            this(literals, order, literals.stream().map(ResponseJson::escaped).toArray(byte[][]::new));
+        }
 
         static Template parse(String text) {
             List<String> literals = new ArrayList<>();
@@ -89,15 +94,13 @@ final class Words {
         /** Writes the template with its placeholders filled by {@code parts}, in the template's order. */
         void write(Sentence out, Part... parts) {
             for (int i = 0; i < order.length; i++) {
-                String literal = literals.get(i);
-                if (!literal.isEmpty()) {
-                    out.words(literal);
+                if (!literals.get(i).isEmpty()) {
+                    out.literal(this, i);
                 }
                 parts[order[i]].write(out);
             }
-            String last = literals.get(order.length);
-            if (!last.isEmpty()) {
-                out.words(last);
+            if (!literals.get(order.length).isEmpty()) {
+                out.literal(this, order.length);
             }
         }
 

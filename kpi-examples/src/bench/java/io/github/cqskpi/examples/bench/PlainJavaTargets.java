@@ -312,7 +312,7 @@ public final class PlainJavaTargets {
         }
         Message message = new Message(title.vi() + ": " + j.status().name() + " — " + detailVi,
                 title.en() + ": " + j.status().name().toLowerCase(java.util.Locale.ROOT) + " — " + detailEn);
-        out.add(new TargetResult(index, r.unit().id(), r.period(), target, clauses.get(target), j.status(),
+        out.add(new TargetResult(index, r.unit().id(), r.unit().name(), r.unit().level(), r.period(), target, clauses.get(target), j.status(),
                 Optional.ofNullable(j.actual()), Optional.ofNullable(j.required()), Optional.ofNullable(reason),
                 message));
     }
