@@ -12,8 +12,10 @@ import io.github.cqskpi.RuleSetInfo;
 import io.github.cqskpi.TargetInfo;
 import io.github.cqskpi.UnknownRuleSetException;
 import io.github.cqskpi.UnreadableRequestException;
-import io.github.cqskpi.examples.report.Reports;
 import io.github.cqskpi.examples.service.KpiService;
+import io.github.cqskpi.report.ReportFormat;
+import io.github.cqskpi.report.ReportTooLargeException;
+import io.github.cqskpi.report.Reports;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -35,8 +37,9 @@ import java.util.stream.Collectors;
  * The command line: {@code evaluate} a request as the contract fixes it, list the {@code targets}.
  *
  * <p>Exit status: 0 every record evaluated; 3 some records rejected; 2 the request (or the
- * command line) could not be read, with the reason on standard error and nothing on standard
- * output.
+ * command line) could not be read, or an HTML report would hold more than
+ * {@link Reports#HTML_MAX_RECORDS} records, with the reason on standard error and nothing on
+ * standard output; 70 an internal error; 71 out of memory; each with one line on standard error.
  */
 public final class Main {
 
@@ -44,6 +47,7 @@ public final class Main {
     static final int UNREADABLE = 2;
     static final int REJECTED = 3;
     static final int INTERNAL_ERROR = 70;
+    static final int OUT_OF_MEMORY = 71;
 
     private static final String USAGE = String.join("\n",
             "usage: kpi-cli <command> [options]",
@@ -52,7 +56,8 @@ public final class Main {
             "  evaluate [--input FILE] [--as-of YYYY-MM-DD] [--rule-set ID[@VERSION]] [--format json|text|csv|html]",
             "      Evaluates a request (FILE, or standard input) and prints the response",
             "      (csv: a row a record and target; html: one self-contained page).",
-            "      Exit 0: every record evaluated; 3: some rejected; 2: the request cannot be read.",
+            "      Exit 0: every record evaluated; 3: some rejected; 2: the request cannot be read, or an",
+            "      html report would hold more than " + Reports.HTML_MAX_RECORDS + " records (choose csv); 71: out of memory.",
             "  targets [--rule-set ID[@VERSION]]",
             "      Lists the targets of a rule set: ID, clause, levels and roles, window, comparator, reading.",
             "  rule-sets",
@@ -115,6 +120,9 @@ public final class Main {
         } catch (UnknownRuleSetException e) {
             err.println("kpi-cli: " + e.getMessage() + " (at " + e.path() + ")");
             return UNREADABLE;
+        } catch (ReportTooLargeException e) {
+            err.println("kpi-cli: " + e.getMessage());
+            return UNREADABLE;
         } catch (UnreadableRequestException e) {
             err.println("kpi-cli: the request cannot be read: " + e.getMessage()
                     + (e.path().isEmpty() ? "" : " (at " + e.path() + ")"));
@@ -129,15 +137,18 @@ public final class Main {
             // A fault of the library or of a rule set, never a verdict: say so in one line.
             err.println("kpi-cli: internal error, no result was written: " + e);
             return INTERNAL_ERROR;
+        } catch (OutOfMemoryError e) {
+            err.println("kpi-cli: out of memory; give Java more (-Xmx) or choose --format csv or json,"
+                    + " which keep no result in memory");
+            return OUT_OF_MEMORY;
         }
     }
 
     private int evaluate(Deque<String> a) throws IOException {
         Options o = Options.parse(a, "--input", "--as-of", "--rule-set", "--format");
-        String format = o.get("--format").orElse("json");
-        if (!format.equals("json") && !format.equals("text") && !Reports.FORMATS.contains(format)) {
-            throw new UsageException("--format must be json, text, csv or html, not \"" + format + "\"");
-        }
+        String name = o.get("--format").orElse("json");
+        ReportFormat format = ReportFormat.of(name).orElseThrow(
+                () -> new UsageException("--format must be json, text, csv or html, not \"" + name + "\""));
         RequestOverrides overrides = RequestOverrides.none();
         if (o.get("--as-of").isPresent()) {
             try {
@@ -149,41 +160,15 @@ public final class Main {
         if (o.get("--rule-set").isPresent()) {
             overrides = overrides.withRuleSet(o.get("--rule-set").get());
         }
-        if (Reports.FORMATS.contains(format)) {
-            return report(format, o.get("--input"), overrides);
-        }
         // A file the user chose, on their own machine: no ceiling on its size or record count.
         KpiEngine engine = KpiEngine.builder().limits(Limits.unlimitedRecords()).build();
         Optional<String> input = o.get("--input");
-        if (format.equals("json")) {
-            // Streamed: written as it is evaluated, in memory that does not grow with the results.
-            EvaluationSummary summary = input.isPresent()
-                    ? engine.evaluateJson(Path.of(input.get()), out, overrides)
-                    : engine.evaluateJson(in, out, overrides);
-            out.flush();
-            return summary.allEvaluated() ? OK : REJECTED;
-        }
-        EvaluationResponse response;
-        if (input.isPresent()) {
-            try (InputStream file = Files.newInputStream(Path.of(input.get()))) {
-                response = engine.evaluateJson(file, overrides);
-            }
-        } else {
-            response = engine.evaluateJson(in, overrides);
-        }
-        TextReport.print(response, engine, out);
+        // Every format is written as it is evaluated, in memory that does not grow with the results.
+        EvaluationSummary summary = input.isPresent()
+                ? Reports.write(engine, format, Path.of(input.get()), overrides, out)
+                : Reports.write(engine, format, in, overrides, out);
         out.flush();
-        return response.allEvaluated() ? OK : REJECTED;
-    }
-
-    /** csv and html show each unit's name and level, which only the request holds: keep its bytes. */
-    private int report(String format, Optional<String> input, RequestOverrides overrides) throws IOException {
-        byte[] request = input.isPresent() ? Files.readAllBytes(Path.of(input.get())) : in.readAllBytes();
-        KpiEngine engine = KpiEngine.builder().limits(Limits.unlimitedRecords()).build();
-        EvaluationResponse response = engine.evaluateJson(new ByteArrayInputStream(request), overrides);
-        Reports.write(format, response, engine, request, out);
-        out.flush();
-        return response.allEvaluated() ? OK : REJECTED;
+        return summary.allEvaluated() ? OK : REJECTED;
     }
 
     private int serve(Deque<String> a) throws IOException {

@@ -1,4 +1,4 @@
-package io.github.cqskpi.examples.report;
+package io.github.cqskpi.report;
 
 import io.github.cqskpi.Level;
 import io.github.cqskpi.Measurement;

@@ -1,14 +1,16 @@
-package io.github.cqskpi.examples.report;
+package io.github.cqskpi.report;
 
-import io.github.cqskpi.EvaluationResponse;
 import io.github.cqskpi.Measurement;
 import io.github.cqskpi.RecordError;
+import io.github.cqskpi.RejectedRecord;
+import io.github.cqskpi.ResultListener;
+import io.github.cqskpi.RuleSetRef;
+import io.github.cqskpi.Summary;
 import io.github.cqskpi.TargetResult;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,9 +18,10 @@ import java.util.List;
  * rejected record, so that nothing is dropped.
  *
  * <p>RFC 4180: a header row, CRLF line ends, a field quoted when it holds a comma, a quote, a
- * CR or an LF, a quote doubled inside a quoted field. UTF-8 without a byte-order mark.
+ * CR or an LF, a quote doubled inside a quoted field. UTF-8 without a byte-order mark. Written
+ * as the results come, in request order.
  */
-final class CsvReport {
+final class CsvReport implements ResultListener {
 
     /** The columns, in order. */
     static final List<String> HEADER = List.of(
@@ -36,44 +39,42 @@ final class CsvReport {
 
     private static final int COLUMNS = HEADER.size();
 
-    private CsvReport() {
+    private final Writer out;
+
+    CsvReport(Writer out) {
+        this.out = out;
     }
 
-    /**
-     * Writes the report.
-     *
-     * @param r the response
-     * @param units the request's own words for each record's unit and period
-     * @param out where to write; flushed, left open
-     * @throws IOException when writing fails
-     */
-    static void write(EvaluationResponse r, RequestUnits units, Writer out) throws IOException {
+    @Override
+    public void start(RuleSetRef ruleSet, LocalDate asOf) throws IOException {
         line(out, HEADER.toArray(String[]::new));
-        List<Row> rows = new ArrayList<>(r.results().size() + r.errors().size());
-        for (TargetResult t : r.results()) {
-            rows.add(new Row(t.record(), result(t, units)));
+    }
+
+    @Override
+    public void evaluated(int record, List<TargetResult> results) throws IOException {
+        for (TargetResult t : results) {
+            line(out, result(t));
         }
+    }
+
+    @Override
+    public void rejected(RejectedRecord r) throws IOException {
         for (RecordError e : r.errors()) {
-            rows.add(new Row(e.record(), error(e, units)));
+            line(out, error(e, r));
         }
-        // Results and errors each come in record order; a stable sort interleaves them by record.
-        rows.sort(Comparator.comparingInt(Row::record));
-        for (Row row : rows) {
-            line(out, row.fields());
-        }
+    }
+
+    @Override
+    public void end(Summary summary) throws IOException {
         out.flush();
     }
 
-    private record Row(int record, String[] fields) {
-    }
-
-    private static String[] result(TargetResult t, RequestUnits units) {
+    private static String[] result(TargetResult t) {
         String[] f = blank();
-        RequestUnits.UnitRef u = units.get(t.record());
         f[0] = Integer.toString(t.record());
         f[1] = t.unitId();
-        f[2] = orEmpty(u.name());
-        f[3] = orEmpty(u.level());
+        f[2] = orEmpty(t.unitName());
+        f[3] = t.level().name();
         f[4] = t.period().from().toString();
         f[5] = t.period().to().toString();
         f[6] = t.target();
@@ -113,15 +114,14 @@ final class CsvReport {
         }
     }
 
-    private static String[] error(RecordError e, RequestUnits units) {
+    private static String[] error(RecordError e, RejectedRecord r) {
         String[] f = blank();
-        RequestUnits.UnitRef u = units.get(e.record());
         f[0] = Integer.toString(e.record());
-        f[1] = e.unitId().orElse(orEmpty(u.id()));
-        f[2] = orEmpty(u.name());
-        f[3] = orEmpty(u.level());
-        f[4] = orEmpty(u.from());
-        f[5] = orEmpty(u.to());
+        f[1] = e.unitId().orElse(r.unitId().orElse(""));
+        f[2] = r.unitName().orElse("");
+        f[3] = r.level().orElse("");
+        f[4] = r.from().orElse("");
+        f[5] = r.to().orElse("");
         f[8] = REJECTED;
         f[23] = e.code().name();
         f[24] = e.path();

@@ -1,4 +1,4 @@
-package io.github.cqskpi.examples.report;
+package io.github.cqskpi.report;
 
 import io.github.cqskpi.Message;
 
@@ -11,7 +11,31 @@ import io.github.cqskpi.Message;
  */
 final class Html {
 
-    private final StringBuilder b = new StringBuilder(1 << 18);
+    private final StringBuilder b = new StringBuilder(1 << 17);
+    private final java.io.Writer out;
+
+    /** A document kept whole, for a fragment. */
+    Html() {
+        this.out = null;
+    }
+
+    /** A document written to {@code out} as it grows ({@link #flushIfLarge}, {@link #flush}). */
+    Html(java.io.Writer out) {
+        this.out = out;
+    }
+
+    /** Writes what has been appended, when it is more than a little. */
+    void flushIfLarge() throws java.io.IOException {
+        if (b.length() >= 1 << 16) {
+            flush();
+        }
+    }
+
+    /** Writes what has been appended. */
+    void flush() throws java.io.IOException {
+        out.append(b);
+        b.setLength(0);
+    }
 
     /**
      * Escapes text for an element or a quoted attribute. Control characters that neither HTML

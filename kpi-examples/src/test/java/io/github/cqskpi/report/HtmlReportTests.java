@@ -1,12 +1,12 @@
-package io.github.cqskpi.examples.report;
+package io.github.cqskpi.report;
 
-import static io.github.cqskpi.examples.report.ReportFixtures.SAMPLE;
-import static io.github.cqskpi.examples.report.ReportFixtures.WITH_ERRORS;
-import static io.github.cqskpi.examples.report.ReportFixtures.evaluate;
-import static io.github.cqskpi.examples.report.ReportFixtures.read;
-import static io.github.cqskpi.examples.report.ReportFixtures.report;
-import static io.github.cqskpi.examples.report.ReportFixtures.request;
-import static io.github.cqskpi.examples.report.ReportFixtures.utf8;
+import static io.github.cqskpi.report.ReportFixtures.SAMPLE;
+import static io.github.cqskpi.report.ReportFixtures.WITH_ERRORS;
+import static io.github.cqskpi.report.ReportFixtures.evaluate;
+import static io.github.cqskpi.report.ReportFixtures.read;
+import static io.github.cqskpi.report.ReportFixtures.report;
+import static io.github.cqskpi.report.ReportFixtures.request;
+import static io.github.cqskpi.report.ReportFixtures.utf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

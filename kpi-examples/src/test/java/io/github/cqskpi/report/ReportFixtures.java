@@ -1,4 +1,4 @@
-package io.github.cqskpi.examples.report;
+package io.github.cqskpi.report;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -21,6 +21,8 @@ import java.util.List;
 final class ReportFixtures {
 
     static final Path SAMPLE = Path.of("src/main/resources/samples/dak-nong-2022.json");
+    /** The limit's message, one line. */
+    static final String TOO_LARGE = "holds at most";
     static final Path WITH_ERRORS = Path.of("src/main/resources/samples/with-errors.json");
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,7 +58,8 @@ final class ReportFixtures {
     static byte[] report(String format, byte[] request) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            Reports.write(format, evaluate(request), engine(), request, out);
+            Reports.write(engine(), ReportFormat.of(format).orElseThrow(), new ByteArrayInputStream(request),
+                    RequestOverrides.none(), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

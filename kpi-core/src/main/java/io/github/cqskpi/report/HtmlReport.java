@@ -1,19 +1,26 @@
-package io.github.cqskpi.examples.report;
+package io.github.cqskpi.report;
 
-import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.KpiEngine;
 import io.github.cqskpi.Level;
 import io.github.cqskpi.Measurement;
 import io.github.cqskpi.Message;
 import io.github.cqskpi.Period;
 import io.github.cqskpi.Ratio;
 import io.github.cqskpi.RecordError;
+import io.github.cqskpi.RejectedRecord;
+import io.github.cqskpi.ResultListener;
+import io.github.cqskpi.RuleSetRef;
+import io.github.cqskpi.Summary;
 import io.github.cqskpi.Requirement;
 import io.github.cqskpi.RuleSetInfo;
 import io.github.cqskpi.SourceDocument;
 import io.github.cqskpi.Status;
 import io.github.cqskpi.TargetInfo;
 import io.github.cqskpi.TargetResult;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -40,7 +47,7 @@ import java.util.Set;
  * text from the request or the response is escaped. The same response gives the same bytes: no
  * clock, no random, no hash order.
  */
-final class HtmlReport {
+final class HtmlReport implements ResultListener {
 
     private static final DateTimeFormatter EN_MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter VI_MONTH = DateTimeFormatter.ofPattern("MM/yyyy", Locale.ROOT);
@@ -55,92 +62,249 @@ final class HtmlReport {
     private static final List<Status> BAR_ORDER = List.of(Status.MET, Status.NOT_MET, Status.PENDING,
             Status.INSUFFICIENT_DATA, Status.NOT_APPLICABLE);
 
-    private final EvaluationResponse response;
-    private final RuleSetInfo ruleSet;
-    private final RequestUnits units;
+    private final KpiEngine engine;
+    private final Writer out;
+    private RuleSetRef ref;
+    private LocalDate asOf;
+    private RuleSetInfo ruleSet;
+    private Summary totals;
     private final List<String> targets = new ArrayList<>();
     private final Map<String, TargetInfo> info = new LinkedHashMap<>();
-    private final Map<Integer, Row> rows = new LinkedHashMap<>();
-    private final Period main;
-    private final Html h = new Html();
+    /** Evaluated records with a result, by period in order of first appearance. */
+    private final Map<Period, PeriodSums> periods = new LinkedHashMap<>();
+    /** Each evaluated record's detail, for the tables, in request order. */
+    private final Later rows = new Later();
+    /** Each rejected record's errors, in request order. */
+    private final Later errors = new Later();
+    private long records;
+    private long errorCount;
+    private Period main;
+    private Html h;
 
-    /** One evaluated record: its unit, period, level and results by target. */
-    private record Row(int record, String unitId, Period period, Level level, Map<String, TargetResult> results) {
+    /** The sums of one period's records: per level, the records and each target's results. */
+    private final class PeriodSums {
+        final Map<Level, LevelSums> levels = new EnumMap<>(Level.class);
+        int rows;
+
+        LevelSums level(Level l) {
+            return levels.computeIfAbsent(l, k -> new LevelSums());
+        }
     }
 
-    private HtmlReport(EvaluationResponse response, RuleSetInfo ruleSet, RequestUnits units) {
-        this.response = response;
-        this.ruleSet = ruleSet;
-        this.units = units;
+    /** One level's records in one period. */
+    private final class LevelSums {
+        int rows;
+        /** Records with a judged result, and with none. */
+        int judgedRows;
+        int quietRows;
+        final List<TargetSums> targets = new ArrayList<>();
+
+        TargetSums target(int i) {
+            while (targets.size() <= i) {
+                targets.add(new TargetSums());
+            }
+            return targets.get(i);
+        }
+
+        boolean present(int i) {
+            return i < targets.size() && targets.get(i).results > 0;
+        }
+
+        boolean judged(int i) {
+            return i < targets.size() && targets.get(i).judged > 0;
+        }
+    }
+
+    /** One target's results among one level's records in one period. */
+    private static final class TargetSums {
+        int results;
+        int judged;
+        final EnumMap<Status, Integer> counts = new EnumMap<>(Status.class);
+        BigInteger part = BigInteger.ZERO;
+        BigInteger whole = BigInteger.ZERO;
+        boolean ratios;
+        final Set<Requirement> required = new LinkedHashSet<>();
+
+        void add(TargetSums o) {
+            results += o.results;
+            judged += o.judged;
+            o.counts.forEach((k, v) -> counts.merge(k, v, Integer::sum));
+            part = part.add(o.part);
+            whole = whole.add(o.whole);
+            ratios |= o.ratios;
+            required.addAll(o.required);
+        }
+    }
+
+    /** One evaluated record as a table shows it, read back from {@link #rows}. */
+    private record Row(int record, String unitId, String name, Period period, Level level, boolean judged,
+            TargetResultView[] results) {
+    }
+
+    /** What a table cell shows of one result. */
+    private record TargetResultView(Status status, String messageVi, String messageEn, Message shortActual) {
+    }
+
+    HtmlReport(KpiEngine engine, Writer out) {
+        this.engine = engine;
+        this.out = out;
+    }
+
+    @Override
+    public void start(RuleSetRef ref, LocalDate asOf) {
+        this.ref = ref;
+        this.asOf = asOf;
+        this.ruleSet = Reports.ruleSet(engine, ref);
         for (TargetInfo t : ruleSet.targets()) {
             info.put(t.id(), t);
             if (!t.informational()) {
                 targets.add(t.id());
             }
         }
-        for (TargetResult t : response.results()) {
-            if (!targets.contains(t.target())) {
+    }
+
+    private void count() throws IOException {
+        if (++records > Reports.HTML_MAX_RECORDS) {
+            rows.close();
+            errors.close();
+            throw new ReportTooLargeException(ReportFormat.HTML, Reports.HTML_MAX_RECORDS);
+        }
+    }
+
+    @Override
+    public void evaluated(int record, List<TargetResult> results) throws IOException {
+        count();
+        if (results.isEmpty()) {
+            return;
+        }
+        TargetResult first = results.get(0);
+        PeriodSums ps = periods.computeIfAbsent(first.period(), k -> new PeriodSums());
+        ps.rows++;
+        LevelSums ls = ps.level(first.level());
+        ls.rows++;
+        boolean judged = false;
+        for (TargetResult t : results) {
+            judged |= judged(t.status());
+        }
+        if (judged) {
+            ls.judgedRows++;
+        } else {
+            ls.quietRows++;
+        }
+        java.io.DataOutputStream d = rows.data();
+        d.writeInt(record);
+        rows.string(first.unitId());
+        rows.string(first.unitName());
+        d.writeInt(first.level().ordinal());
+        d.writeLong(first.period().from().toEpochDay());
+        d.writeLong(first.period().to().toEpochDay());
+        d.writeBoolean(judged);
+        d.writeInt(results.size());
+        for (TargetResult t : results) {
+            int i = targets.indexOf(t.target());
+            if (i < 0) {
                 targets.add(t.target());
+                i = targets.size() - 1;
             }
-            rows.computeIfAbsent(t.record(), k -> new Row(k, t.unitId(), t.period(), level(k),
-                    new LinkedHashMap<>())).results().put(t.target(), t);
+            TargetSums ts = ls.target(i);
+            ts.results++;
+            ts.judged += judged(t.status()) ? 1 : 0;
+            ts.counts.merge(t.status(), 1, Integer::sum);
+            if (t.actual().isPresent() && t.actual().get() instanceof Measurement.OfRatio r) {
+                ts.part = ts.part.add(BigInteger.valueOf(r.ratio().numerator()));
+                ts.whole = ts.whole.add(BigInteger.valueOf(r.ratio().denominator()));
+                ts.ratios = true;
+            }
+            t.required().ifPresent(ts.required::add);
+            d.writeInt(i);
+            d.writeInt(t.status().ordinal());
+            rows.string(t.message().vi());
+            rows.string(t.message().en());
+            Optional<Message> f = Figures.shortActual(t.actual());
+            rows.string(f.map(Message::vi).orElse(null));
+            rows.string(f.map(Message::en).orElse(null));
         }
-        this.main = mainPeriod();
     }
 
-    /**
-     * Writes the page.
-     *
-     * @param r the response
-     * @param ruleSet the rule set the response names
-     * @param units the request's own words for each record's unit
-     * @param out where to write; flushed, left open
-     * @throws IOException when writing fails
-     */
-    static void write(EvaluationResponse r, RuleSetInfo ruleSet, RequestUnits units, Writer out) throws IOException {
-        out.write(render(r, ruleSet, units));
-        out.flush();
+    @Override
+    public void rejected(RejectedRecord r) throws IOException {
+        count();
+        for (RecordError e : r.errors()) {
+            errorCount++;
+            java.io.DataOutputStream d = errors.data();
+            d.writeInt(e.record());
+            errors.string(r.unitName().orElse(null));
+            errors.string(e.unitId().orElse(r.unitId().orElse(null)));
+            errors.string(e.code().name());
+            errors.string(e.path());
+            errors.string(e.message());
+        }
     }
 
-    /**
-     * The page as text.
-     *
-     * @param r the response
-     * @param ruleSet the rule set the response names
-     * @param units the request's own words for each record's unit
-     * @return the page
-     */
-    static String render(EvaluationResponse r, RuleSetInfo ruleSet, RequestUnits units) {
-        HtmlReport page = new HtmlReport(r, ruleSet, units);
-        page.page();
-        return page.h.toString();
+    @Override
+    public void end(Summary summary) throws IOException {
+        try {
+            this.totals = summary;
+            this.main = mainPeriod();
+            this.h = new Html(out);
+            page();
+            h.flush();
+            out.flush();
+        } finally {
+            rows.close();
+            errors.close();
+        }
     }
 
-    private Level level(int record) {
-        String l = units.get(record).level();
-        for (Level v : Level.values()) {
-            if (v.name().equals(l)) {
-                return v;
+    /** The rows of the tables, read back in request order, those that {@code keep} keeps. */
+    private void eachRow(java.util.function.Predicate<Row> keep, RowAction action) throws IOException {
+        try (DataInputStream in = rows.read()) {
+            while (true) {
+                int record;
+                try {
+                    record = in.readInt();
+                } catch (EOFException e) {
+                    return;
+                }
+                String unitId = Later.string(in);
+                String name = Later.string(in);
+                Level level = Level.values()[in.readInt()];
+                Period period = new Period(LocalDate.ofEpochDay(in.readLong()), LocalDate.ofEpochDay(in.readLong()));
+                boolean judged = in.readBoolean();
+                int n = in.readInt();
+                TargetResultView[] results = new TargetResultView[targets.size()];
+                for (int k = 0; k < n; k++) {
+                    int i = in.readInt();
+                    Status st = Status.values()[in.readInt()];
+                    String vi = Later.string(in);
+                    String en = Later.string(in);
+                    String shortVi = Later.string(in);
+                    String shortEn = Later.string(in);
+                    results[i] = new TargetResultView(st, vi, en, shortVi == null ? null : new Message(shortVi, shortEn));
+                }
+                Row row = new Row(record, unitId, name, period, level, judged, results);
+                if (keep.test(row)) {
+                    action.accept(row);
+                }
             }
         }
-        return null;
+    }
+
+    private interface RowAction {
+        void accept(Row row) throws IOException;
     }
 
     /** The period most evaluated records cover; on a tie the later, then the longer one. */
     private Period mainPeriod() {
-        Map<Period, Integer> count = new LinkedHashMap<>();
-        for (Row row : rows.values()) {
-            count.merge(row.period(), 1, Integer::sum);
-        }
-        return count.entrySet().stream()
-                .max(Comparator.<Map.Entry<Period, Integer>>comparingInt(Map.Entry::getValue)
+        return periods.entrySet().stream()
+                .max(Comparator.<Map.Entry<Period, PeriodSums>>comparingInt(e -> e.getValue().rows)
                         .thenComparing(e -> e.getKey().to())
                         .thenComparing(e -> e.getKey().from(), Comparator.reverseOrder()))
                 .map(Map.Entry::getKey).orElse(null);
     }
 
-    private String name(Row row) {
-        return units.name(row.record()).orElse(row.unitId());
+    private static String name(Row row) {
+        return row.name() != null ? row.name() : row.unitId();
     }
 
     private Message title(String target) {
@@ -154,12 +318,12 @@ final class HtmlReport {
 
     // ---------------------------------------------------------------- the page
 
-    private void page() {
-        String rs = response.ruleSet().id() + "@" + response.ruleSet().version();
+    private void page() throws IOException {
+        String rs = ref.id() + "@" + ref.version();
         h.raw("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\"/>\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .raw("<meta name=\"generator\" content=\"CQS KPI\"/>\n")
-                .raw("<title>").text("Báo cáo chỉ tiêu Chính quyền số \u2014 " + rs + " \u2014 " + response.asOf())
+                .raw("<title>").text("Báo cáo chỉ tiêu Chính quyền số \u2014 " + rs + " \u2014 " + asOf)
                 .raw("</title>\n<style>\n").raw(CSS).raw("</style>\n</head>\n<body>\n")
                 .raw("<input type=\"radio\" name=\"lang\" id=\"lang-vi\" class=\"lang\" checked=\"checked\"/>\n")
                 .raw("<input type=\"radio\" name=\"lang\" id=\"lang-en\" class=\"lang\"/>\n")
@@ -172,7 +336,6 @@ final class HtmlReport {
         for (Level level : Level.values()) {
             levelTable(level);
         }
-        unknownLevel();
         otherPeriods();
         rejected();
         h.raw("</main>\n");
@@ -188,14 +351,14 @@ final class HtmlReport {
                 .raw("</h1>\n<p class=\"lead\">").both(ruleSet.title()).raw("</p>\n<dl class=\"meta\">\n<dt>")
                 .both("Bộ quy tắc", "Rule set").raw("</dt><dd><code>").text(rs).raw("</code></dd>\n<dt>")
                 .both("Số liệu tính đến", "As of").raw("</dt><dd>")
-                .both(Figures.viDay(response.asOf()), response.asOf().toString()).raw("</dd>\n");
+                .both(Figures.viDay(asOf), asOf.toString()).raw("</dd>\n");
         if (main != null) {
             h.raw("<dt>").both("Kỳ báo cáo chính", "Main period").raw("</dt><dd>").both(period(main)).raw("</dd>\n");
         }
         h.raw("<dt>").both("Văn bản", "Source").raw("</dt><dd>").text(src.issuer())
                 .text(src.number().isEmpty() ? "" : ", " + src.number()).raw(", ")
                 .both("ngày " + Figures.viDay(src.date()), src.date().toString()).raw("</dd>\n<dt>SHA-256</dt>")
-                .raw("<dd><code class=\"sha\">").text(response.ruleSet().sha256()).raw("</code></dd>\n</dl>\n")
+                .raw("<dd><code class=\"sha\">").text(ref.sha256()).raw("</code></dd>\n</dl>\n")
                 .raw("</header>\n");
     }
 
@@ -203,23 +366,21 @@ final class HtmlReport {
     private void contents() {
         h.raw("<nav class=\"toc\">\n<a href=\"#summary\">").both("Tổng quan", "Summary")
                 .raw("</a>\n<a href=\"#targets\">").both("Theo chỉ tiêu", "By target").raw("</a>\n");
+        PeriodSums inMain = main == null ? null : periods.get(main);
         for (Level level : Level.values()) {
-            if (rows.values().stream().anyMatch(r -> r.level() == level && r.period().equals(main))) {
+            if (inMain != null && inMain.levels.containsKey(level)) {
                 h.raw("<a href=\"#level-").raw(level.name()).raw("\">").both(Figures.words(level)).raw("</a>\n");
             }
         }
-        if (rows.values().stream().anyMatch(r -> r.level() == null)) {
-            h.raw("<a href=\"#level-unknown\">").both("Không rõ cấp", "Level not known").raw("</a>\n");
-        }
-        if (rows.values().stream().anyMatch(r -> !r.period().equals(main))) {
+        if (periods.keySet().stream().anyMatch(p -> !p.equals(main))) {
             h.raw("<a href=\"#other-periods\">").both("Các kỳ khác", "Other periods").raw("</a>\n");
         }
-        h.raw("<a href=\"#rejected\">").both("Bị từ chối", "Rejected").raw(" (").num(response.summary().rejected())
+        h.raw("<a href=\"#rejected\">").both("Bị từ chối", "Rejected").raw(" (").num(totals.rejected())
                 .raw(")</a>\n</nav>\n");
     }
 
     private void summary() {
-        var s = response.summary();
+        var s = totals;
         h.raw("<section id=\"summary\">\n<h2>").both("Tổng quan", "Summary").raw("</h2>\n<div class=\"cards\">\n");
         card("", s.records(), new Message("Bản ghi", "Records"));
         card("", s.evaluated(), new Message("Đã đánh giá", "Evaluated"));
@@ -255,20 +416,21 @@ final class HtmlReport {
         for (String target : targets) {
             // A target judged per month (say) has no verdict on the main period's records: chart
             // its records of the shorter periods within the main one instead, and say so.
-            boolean shorter = rows.values().stream().noneMatch(r -> r.period().equals(main)
-                    && r.results().containsKey(target) && judged(r.results().get(target).status()))
-                    && rows.values().stream().anyMatch(r -> within(r.period()) && r.results().containsKey(target)
-                            && judged(r.results().get(target).status()));
-            Map<Level, EnumMap<Status, Integer>> counts = new EnumMap<>(Level.class);
-            Map<Level, List<TargetResult>> byLevel = new EnumMap<>(Level.class);
-            for (Row row : rows.values()) {
-                TargetResult t = row.results().get(target);
-                if (t == null || row.level() == null || !(shorter ? within(row.period()) : row.period().equals(main))) {
+            int ti0 = targets.indexOf(target);
+            boolean shorter = !judgedIn(p -> p.equals(main), ti0) && judgedIn(this::within, ti0);
+            Map<Level, TargetSums> byLevel = new EnumMap<>(Level.class);
+            for (Map.Entry<Period, PeriodSums> pe : periods.entrySet()) {
+                if (!(shorter ? within(pe.getKey()) : pe.getKey().equals(main))) {
                     continue;
                 }
-                counts.computeIfAbsent(row.level(), k -> new EnumMap<>(Status.class)).merge(t.status(), 1, Integer::sum);
-                byLevel.computeIfAbsent(row.level(), k -> new ArrayList<>()).add(t);
+                for (Map.Entry<Level, LevelSums> le : pe.getValue().levels.entrySet()) {
+                    if (le.getValue().present(ti0)) {
+                        byLevel.computeIfAbsent(le.getKey(), k -> new TargetSums()).add(le.getValue().target(ti0));
+                    }
+                }
             }
+            Map<Level, EnumMap<Status, Integer>> counts = new EnumMap<>(Level.class);
+            byLevel.forEach((level, sums) -> counts.put(level, sums.counts));
             TargetInfo ti = info.get(target);
             h.raw("<figure class=\"chart\" id=\"t-").text(target).raw("\">\n<figcaption><span class=\"no\">")
                     .num(number(target)).raw("</span> ").both(title(target)).raw("<br/><code>").text(target)
@@ -345,22 +507,14 @@ final class HtmlReport {
      * the sum of their wholes, with the level's figure in force. Shown, never judged: the
      * verdicts are the rule set's.
      */
-    private void totals(Map<Level, List<TargetResult>> byLevel) {
+    private void totals(Map<Level, TargetSums> byLevel) {
         Html li = new Html();
         boolean any = false;
-        for (Map.Entry<Level, List<TargetResult>> e : byLevel.entrySet()) {
-            BigInteger part = BigInteger.ZERO;
-            BigInteger whole = BigInteger.ZERO;
-            boolean ratios = false;
-            Set<Requirement> required = new LinkedHashSet<>();
-            for (TargetResult t : e.getValue()) {
-                if (t.actual().isPresent() && t.actual().get() instanceof Measurement.OfRatio r) {
-                    part = part.add(BigInteger.valueOf(r.ratio().numerator()));
-                    whole = whole.add(BigInteger.valueOf(r.ratio().denominator()));
-                    ratios = true;
-                }
-                t.required().ifPresent(required::add);
-            }
+        for (Map.Entry<Level, TargetSums> e : byLevel.entrySet()) {
+            BigInteger part = e.getValue().part;
+            BigInteger whole = e.getValue().whole;
+            boolean ratios = e.getValue().ratios;
+            Set<Requirement> required = e.getValue().required;
             if (!ratios || whole.signum() == 0) {
                 continue;
             }
@@ -401,60 +555,71 @@ final class HtmlReport {
 
     // ---------------------------------------------------------------- tables
 
-    private void levelTable(Level level) {
-        List<Row> inLevel = rows.values().stream()
-                .filter(r -> r.level() == level && r.period().equals(main)).toList();
-        if (inLevel.isEmpty()) {
+    /** Whether a target has a judged result in the records of the periods {@code which} takes. */
+    private boolean judgedIn(java.util.function.Predicate<Period> which, int target) {
+        for (Map.Entry<Period, PeriodSums> pe : periods.entrySet()) {
+            if (which.test(pe.getKey())
+                    && pe.getValue().levels.values().stream().anyMatch(l -> l.judged(target))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void levelTable(Level level) throws IOException {
+        LevelSums sums = main == null || periods.get(main) == null ? null : periods.get(main).levels.get(level);
+        if (sums == null || sums.rows == 0) {
             return;
         }
         Message words = Figures.words(level);
         h.raw("<section id=\"level-").raw(level.name()).raw("\" class=\"level\">\n<h2>").both(words)
                 .raw("</h2>\n<p class=\"note\">")
-                .both(inLevel.size() + " đơn vị, kỳ " + period(main).vi() + ". Chạm vào số cột để xem chỉ tiêu.",
-                        inLevel.size() + " units, period " + period(main).en() + ". Column numbers link to the targets.")
+                .both(sums.rows + " đơn vị, kỳ " + period(main).vi() + ". Chạm vào số cột để xem chỉ tiêu.",
+                        sums.rows + " units, period " + period(main).en() + ". Column numbers link to the targets.")
                 .raw("</p>\n");
-        table(inLevel, false);
-        h.raw("</section>\n");
-    }
-
-    /** Evaluated records whose level the request did not spell as the contract does: not dropped. */
-    private void unknownLevel() {
-        List<Row> unknown = rows.values().stream().filter(r -> r.level() == null).toList();
-        if (unknown.isEmpty()) {
-            return;
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            if (sums.present(i)) {
+                columns.add(targets.get(i));
+            }
         }
-        h.raw("<section id=\"level-unknown\" class=\"level\">\n<h2>").both("Không rõ cấp", "Level not known")
-                .raw("</h2>\n");
-        table(unknown, true);
+        table(r -> r.level() == level && r.period().equals(main), columns, false);
         h.raw("</section>\n");
     }
 
-    private void otherPeriods() {
-        List<Row> others = rows.values().stream().filter(r -> !r.period().equals(main)).toList();
-        if (others.isEmpty()) {
+    private void otherPeriods() throws IOException {
+        if (periods.keySet().stream().allMatch(p -> p.equals(main))) {
             return;
         }
         h.raw("<section id=\"other-periods\">\n<h2>").both("Các kỳ khác", "Other periods").raw("</h2>\n");
         int quiet = 0;
         for (Level level : Level.values()) {
-            List<Row> judged = new ArrayList<>();
-            for (Row r : others) {
-                if (r.level() != level) {
+            int judged = 0;
+            boolean[] judgedTargets = new boolean[targets.size()];
+            for (Map.Entry<Period, PeriodSums> pe : periods.entrySet()) {
+                LevelSums ls = pe.getKey().equals(main) ? null : pe.getValue().levels.get(level);
+                if (ls == null) {
                     continue;
                 }
-                if (r.results().values().stream().anyMatch(t -> judged(t.status()))) {
-                    judged.add(r);
-                } else {
-                    quiet++;
+                judged += ls.judgedRows;
+                quiet += ls.quietRows;
+                for (int i = 0; i < targets.size(); i++) {
+                    judgedTargets[i] |= ls.judged(i);
                 }
             }
-            if (judged.isEmpty()) {
+            if (judged == 0) {
                 continue;
             }
+            List<String> columns = new ArrayList<>();
+            for (int i = 0; i < targets.size(); i++) {
+                if (judgedTargets[i]) {
+                    columns.add(targets.get(i));
+                }
+            }
             Message words = Figures.words(level);
-            h.raw("<details>\n<summary>").both(words.vi() + " \u2014 " + judged.size() + " bản ghi",
-                    words.en() + " \u2014 " + judged.size() + " records").raw("</summary>\n");
-            table(judged, true);
+            h.raw("<details>\n<summary>").both(words.vi() + " \u2014 " + judged + " bản ghi",
+                    words.en() + " \u2014 " + judged + " records").raw("</summary>\n");
+            table(r -> r.level() == level && !r.period().equals(main) && r.judged(), columns, true);
             h.raw("</details>\n");
         }
         if (quiet > 0) {
@@ -480,17 +645,8 @@ final class HtmlReport {
      * A table of units by targets. With {@code judgedOnly}, as for other periods, only the
      * targets judged in one of the rows get a column.
      */
-    private void table(List<Row> list, boolean otherPeriods) {
-        List<String> columns = new ArrayList<>();
-        for (String target : targets) {
-            boolean any = list.stream().anyMatch(r -> {
-                TargetResult t = r.results().get(target);
-                return t != null && (!otherPeriods || judged(t.status()));
-            });
-            if (any) {
-                columns.add(target);
-            }
-        }
+    private void table(java.util.function.Predicate<Row> which, List<String> columns, boolean otherPeriods)
+            throws IOException {
         h.raw("<div class=\"scroll\">\n<table>\n<thead>\n<tr><th class=\"u\" scope=\"col\">")
                 .both("Đơn vị", "Unit").raw("</th>");
         if (otherPeriods) {
@@ -503,10 +659,13 @@ final class HtmlReport {
         }
         h.raw("</tr>\n</thead>\n<tbody>\n");
         Map<String, int[]> perColumn = new LinkedHashMap<>();
-        for (Row r : list) {
+        eachRow(which, r -> {
             int met = 0;
             int decided = 0;
-            for (TargetResult t : r.results().values()) {
+            for (TargetResultView t : r.results()) {
+                if (t == null) {
+                    continue;
+                }
                 met += t.status() == Status.MET ? 1 : 0;
                 decided += t.status() == Status.MET || t.status() == Status.NOT_MET ? 1 : 0;
             }
@@ -517,7 +676,7 @@ final class HtmlReport {
             }
             h.raw("<td class=\"score\">").num(met).raw("/").num(decided).raw("</td>");
             for (String c : columns) {
-                TargetResult t = r.results().get(c);
+                TargetResultView t = r.results()[targets.indexOf(c)];
                 if (t == null) {
                     h.raw("<td class=\"none\"></td>");
                     continue;
@@ -525,17 +684,17 @@ final class HtmlReport {
                 int[] n = perColumn.computeIfAbsent(c, k -> new int[2]);
                 n[0] += t.status() == Status.MET ? 1 : 0;
                 n[1]++;
-                h.raw("<td class=\"").raw(css(t.status())).raw("\" title=\"").text(t.message().vi())
-                        .raw(" | ").text(t.message().en()).raw("\"><span class=\"m\">").text(Figures.mark(t.status()))
+                h.raw("<td class=\"").raw(css(t.status())).raw("\" title=\"").text(t.messageVi())
+                        .raw(" | ").text(t.messageEn()).raw("\"><span class=\"m\">").text(Figures.mark(t.status()))
                         .raw("</span>");
-                Optional<Message> f = Figures.shortActual(t.actual());
-                if (f.isPresent() && t.status() != Status.NOT_APPLICABLE) {
-                    h.raw(" <span class=\"f\">").both(f.get()).raw("</span>");
+                if (t.shortActual() != null && t.status() != Status.NOT_APPLICABLE) {
+                    h.raw(" <span class=\"f\">").both(t.shortActual()).raw("</span>");
                 }
                 h.raw("</td>");
             }
             h.raw("</tr>\n");
-        }
+            h.flushIfLarge();
+        });
         h.raw("</tbody>\n<tfoot>\n<tr><th class=\"u\" scope=\"row\">").both("Số đơn vị đạt", "Units that met")
                 .raw("</th>");
         if (otherPeriods) {
@@ -549,11 +708,10 @@ final class HtmlReport {
         h.raw("</tr>\n</tfoot>\n</table>\n</div>\n");
     }
 
-    private void rejected() {
-        List<RecordError> errors = response.errors();
+    private void rejected() throws IOException {
         h.raw("<section id=\"rejected\">\n<h2>").both("Bản ghi bị từ chối", "Rejected records").raw(" (")
-                .num(response.summary().rejected()).raw(")</h2>\n");
-        if (errors.isEmpty()) {
+                .num(totals.rejected()).raw(")</h2>\n");
+        if (errorCount == 0) {
             h.raw("<p class=\"note\">").both("Không có bản ghi nào bị từ chối.", "No record was rejected.")
                     .raw("</p>\n</section>\n");
             return;
@@ -564,16 +722,23 @@ final class HtmlReport {
                 .raw("<th scope=\"col\">").both("Đơn vị", "Unit").raw("</th><th scope=\"col\">")
                 .both("Mã lỗi", "Code").raw("</th><th scope=\"col\">").both("Vị trí", "Path")
                 .raw("</th><th scope=\"col\">").both("Nội dung", "Message").raw("</th></tr>\n</thead>\n<tbody>\n");
-        for (RecordError e : errors) {
-            RequestUnits.UnitRef u = units.get(e.record());
-            String id = e.unitId().orElse(u.id());
-            h.raw("<tr><td>").num(e.record()).raw("</td><td class=\"l\">");
-            if (u.name() != null) {
-                h.text(u.name()).raw("<br/>");
+        try (DataInputStream in = errors.read()) {
+            for (long k = 0; k < errorCount; k++) {
+                int record = in.readInt();
+                String name = Later.string(in);
+                String id = Later.string(in);
+                String code = Later.string(in);
+                String path = Later.string(in);
+                String message = Later.string(in);
+                h.raw("<tr><td>").num(record).raw("</td><td class=\"l\">");
+                if (name != null) {
+                    h.text(name).raw("<br/>");
+                }
+                h.raw("<code>").text(id == null ? "" : id).raw("</code></td><td><code>").text(code)
+                        .raw("</code></td><td class=\"l\"><code>").text(path).raw("</code></td><td class=\"l\">")
+                        .text(message).raw("</td></tr>\n");
+                h.flushIfLarge();
             }
-            h.raw("<code>").text(id == null ? "" : id).raw("</code></td><td><code>").text(e.code().name())
-                    .raw("</code></td><td class=\"l\"><code>").text(e.path()).raw("</code></td><td class=\"l\">")
-                    .text(e.message()).raw("</td></tr>\n");
         }
         h.raw("</tbody>\n</table>\n</div>\n</section>\n");
     }
