@@ -64,6 +64,7 @@ final class HtmlReport implements ResultListener {
 
     private final KpiEngine engine;
     private final Writer out;
+    private final int maxRecords;
     private RuleSetRef ref;
     private LocalDate asOf;
     private RuleSetInfo ruleSet;
@@ -145,9 +146,10 @@ final class HtmlReport implements ResultListener {
     private record TargetResultView(Status status, String messageVi, String messageEn, Message shortActual) {
     }
 
-    HtmlReport(KpiEngine engine, Writer out) {
+    HtmlReport(KpiEngine engine, Writer out, int maxRecords) {
         this.engine = engine;
         this.out = out;
+        this.maxRecords = maxRecords;
     }
 
     @Override
@@ -164,10 +166,10 @@ final class HtmlReport implements ResultListener {
     }
 
     private void count() throws IOException {
-        if (++records > Reports.HTML_MAX_RECORDS) {
+        if (++records > maxRecords) {
             rows.close();
             errors.close();
-            throw new ReportTooLargeException(ReportFormat.HTML, Reports.HTML_MAX_RECORDS);
+            throw new ReportTooLargeException(ReportFormat.HTML, maxRecords);
         }
     }
 

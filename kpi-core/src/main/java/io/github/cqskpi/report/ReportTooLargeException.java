@@ -20,8 +20,8 @@ public final class ReportTooLargeException extends RuntimeException {
      * @param limit the most records it holds
      */
     public ReportTooLargeException(ReportFormat format, long limit) {
-        super("a " + format.id() + " report holds at most " + limit + " records; this request has more:"
-                + " choose csv, which has no limit");
+        super((format == ReportFormat.HTML ? "an HTML" : "a " + format.id()) + " report holds at most " + limit
+                + " records; this request has more: choose csv, which has no limit");
         this.format = format;
         this.limit = limit;
     }

@@ -99,10 +99,15 @@ public final class Reports {
      * @throws IllegalArgumentException for {@link ReportFormat#JSON}, which the engine writes itself
      */
     public static ResultListener listener(KpiEngine engine, ReportFormat format, Writer out) {
+        return listener(engine, format, out, HTML_MAX_RECORDS);
+    }
+
+    /** A listener as {@link #listener(KpiEngine, ReportFormat, Writer)} gives, with an HTML limit of one's own. */
+    static ResultListener listener(KpiEngine engine, ReportFormat format, Writer out, int htmlMaxRecords) {
         return switch (format) {
             case TEXT -> new TextReport(engine, out);
             case CSV -> new CsvReport(out);
-            case HTML -> new HtmlReport(engine, out);
+            case HTML -> new HtmlReport(engine, out, htmlMaxRecords);
             case JSON -> throw new IllegalArgumentException("the engine writes JSON itself: evaluateJson(request, out,"
                     + " overrides)");
         };

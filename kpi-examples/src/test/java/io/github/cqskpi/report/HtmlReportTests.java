@@ -306,4 +306,23 @@ class HtmlReportTests {
         byte[] other = report("html", read(WITH_ERRORS));
         assertFalse(java.util.Arrays.equals(first, other), "a different request gives a different page");
     }
+
+    @Test
+    void aRequestPastTheLimitWritesNothingAndSaysToChooseCsv() throws Exception {
+        byte[] request = read(SAMPLE);
+        int records = evaluate(request).summary().records();
+        java.io.StringWriter page = new java.io.StringWriter();
+        ReportTooLargeException e = org.junit.jupiter.api.Assertions.assertThrows(ReportTooLargeException.class,
+                () -> ReportFixtures.engine().evaluateJson(new java.io.ByteArrayInputStream(request),
+                        io.github.cqskpi.RequestOverrides.none(),
+                        Reports.listener(ReportFixtures.engine(), ReportFormat.HTML, page, records - 1)));
+        assertEquals("", page.toString(), "nothing of the page is written");
+        assertTrue(e.getMessage().contains("choose csv"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        java.io.StringWriter whole = new java.io.StringWriter();
+        ReportFixtures.engine().evaluateJson(new java.io.ByteArrayInputStream(request),
+                io.github.cqskpi.RequestOverrides.none(),
+                Reports.listener(ReportFixtures.engine(), ReportFormat.HTML, whole, records));
+        assertEquals(utf8(report("html", request)), whole.toString(), "exactly at the limit, the whole page");
+    }
 }

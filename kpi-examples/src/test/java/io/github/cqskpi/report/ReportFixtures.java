@@ -21,8 +21,6 @@ import java.util.List;
 final class ReportFixtures {
 
     static final Path SAMPLE = Path.of("src/main/resources/samples/dak-nong-2022.json");
-    /** The limit's message, one line. */
-    static final String TOO_LARGE = "holds at most";
     static final Path WITH_ERRORS = Path.of("src/main/resources/samples/with-errors.json");
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -9,7 +9,14 @@ import io.github.cqskpi.EvaluationResponse;
 import io.github.cqskpi.EvaluationSummary;
 import io.github.cqskpi.KpiEngine;
 import io.github.cqskpi.RequestOverrides;
+import io.github.cqskpi.RecordError;
+import io.github.cqskpi.RejectedRecord;
+import io.github.cqskpi.ResultListener;
+import io.github.cqskpi.Summary;
+import io.github.cqskpi.TargetResult;
 import io.github.cqskpi.UnreadableRequestException;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,8 +35,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The streamed response is byte for byte the response that {@code evaluateJson} then
- * {@code writeJson} give, whatever the request holds.
+ * The sinks of the one evaluation loop agree, whatever the request holds: the streamed JSON
+ * (the loop writing as it goes, rules fired on a second thread) is byte for byte the JSON of the
+ * collected response ({@code evaluateJson} then {@code writeJson}, the loop on the caller's
+ * thread), and a {@link ResultListener} gets the collected response's results and errors, record
+ * by record. The rule sets live outside kpi-core, so these tests of core behaviour live here.
  */
 class StreamingIdentityTests {
 
@@ -94,6 +104,37 @@ class StreamingIdentityTests {
         ByteArrayOutputStream fromStream = new ByteArrayOutputStream();
         ENGINE.evaluateJson(new ByteArrayInputStream(bytes), fromStream, overrides);
         assertArrayEquals(expected.toByteArray(), fromStream.toByteArray());
+
+        List<TargetResult> results = new ArrayList<>();
+        List<RecordError> errors = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        Summary[] end = new Summary[1];
+        EvaluationSummary listened = ENGINE.evaluateJson(file, overrides, new ResultListener() {
+            @Override
+            public void evaluated(int record, List<TargetResult> r) {
+                order.add(record);
+                r.forEach(t -> assertEquals(record, t.record()));
+                results.addAll(r);
+            }
+
+            @Override
+            public void rejected(RejectedRecord r) {
+                order.add(r.record());
+                errors.addAll(r.errors());
+            }
+
+            @Override
+            public void end(Summary s) {
+                end[0] = s;
+            }
+        });
+        assertEquals(response.results(), results, "the listener gets the results, with name and level");
+        assertEquals(response.errors(), errors);
+        assertEquals(response.summary(), end[0]);
+        assertEquals(response.summary(), listened.summary());
+        for (int i = 0; i < order.size(); i++) {
+            assertEquals(i, order.get(i), "one call a record, in request order");
+        }
     }
 
     @Test
