@@ -46,4 +46,22 @@ final class Options {
     Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name));
     }
+
+    /** A whole number from {@code min} to {@code max}, or the default when the option is not given. */
+    long number(String name, long min, long max, long otherwise) {
+        String v = values.get(name);
+        if (v == null) {
+            return otherwise;
+        }
+        String range = max == Long.MAX_VALUE ? "at least " + min : "from " + min + " to " + max;
+        try {
+            long n = Long.parseLong(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new Main.UsageException(name + " takes a whole number " + range + ", not \"" + v + "\"");
+    }
 }

@@ -16,7 +16,9 @@ import java.util.List;
  * rejected record, so that nothing is dropped.
  *
  * <p>RFC 4180: a header row, CRLF line ends, a field quoted when it holds a comma, a quote, a
- * CR or an LF, a quote doubled inside a quoted field. UTF-8 without a byte-order mark.
+ * CR or an LF, a quote doubled inside a quoted field. UTF-8 without a byte-order mark. A cell
+ * that a spreadsheet would read as a formula is {@linkplain CsvCells#neutralize neutralized},
+ * and the comparator is a word ({@code ge}, {@code eq}, ...), never {@code =}.
  */
 final class CsvReport {
 
@@ -82,7 +84,7 @@ final class CsvReport {
         f[9] = t.reason().map(x -> x.code().name()).orElse("");
         t.actual().ifPresent(m -> actual(m, f));
         t.required().ifPresent(q -> {
-            f[19] = q.operator().symbol();
+            f[19] = CsvCells.operator(q.operator());
             f[20] = Figures.requiredFigure(q);
         });
         f[21] = t.message().vi();
@@ -144,7 +146,7 @@ final class CsvReport {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(field(fields[i]));
+            out.write(field(CsvCells.neutralize(fields[i])));
         }
         out.write("\r\n");
     }
