@@ -1,5 +1,6 @@
 package io.github.cqskpi.examples.cli;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -90,7 +91,9 @@ final class RequestSpool implements Closeable {
                 if (inRecords && depth == 2 && t != JsonToken.END_ARRAY && ++records > limits.maxRecords()) {
                     return; // the first record past the limit is copied: the engine names it
                 }
-                if (t.isStructStart()) {
+                if (t == JsonToken.VALUE_STRING) {
+                    p.getTextLength(); // read, not skipped: a skipped string is never held to the length limit
+                } else if (t.isStructStart()) {
                     depth++;
                     if (depth == 2) {
                         inRecords = t == JsonToken.START_ARRAY && "records".equals(p.currentName());
@@ -98,16 +101,14 @@ final class RequestSpool implements Closeable {
                 } else if (t.isStructEnd()) {
                     depth--;
                     inRecords = inRecords && depth >= 2;
-                    if (depth == 0) {
-                        // One value, then nothing: read on, so that anything after it is copied for the engine to refuse.
-                        p.nextToken();
-                        return;
-                    }
-                } else if (depth == 0) {
-                    return; // a scalar request: the engine refuses it
+                }
+                if (depth == 0) {
+                    // One value, then nothing: read on, so that anything after it is copied for the engine to refuse.
+                    p.nextToken();
+                    return;
                 }
             }
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             // The copy holds the bytes up to the fault; the engine refuses them with its own message.
         }
     }
