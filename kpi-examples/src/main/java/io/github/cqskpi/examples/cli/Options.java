@@ -6,7 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code --name value} options of one command; an unknown or repeated option is a usage error. */
+/**
+ * The {@code --name value} options of one command; an unknown or repeated option is a usage error.
+ *
+ * <p>Hand-written rather than picocli: picocli 4.7.7 would add 417 KB to the jar and, measured
+ * on a model of these seven commands, about 0.25 s to a cold start (0.33 s against 0.08 s to
+ * parse and print), more than half of what a small {@code evaluate} takes in all; the help
+ * texts, {@code --version} and the checks of numbers this command line needs are a few dozen lines.
+ */
 final class Options {
 
     private final Map<String, String> values;
