@@ -291,8 +291,14 @@ public final class Main {
         Options o = Options.parse(a, "--port", "--bind", "--max-bytes", "--decision-log");
         int port = (int) o.number("--port", 0, 65_535, 8080);
         long maxBytes = o.number("--max-bytes", 1, Long.MAX_VALUE, KpiService.DEFAULT_MAX_BYTES);
-        KpiService service = KpiService.start(KpiEngine.builder(), o.get("--bind").orElse(null), port, maxBytes,
-                o.get("--decision-log").map(Path::of).orElse(null));
+        KpiService service;
+        try {
+            service = KpiService.start(KpiEngine.builder(), o.get("--bind").orElse(null), port, maxBytes,
+                    o.get("--decision-log").map(Path::of).orElse(null));
+        } catch (java.net.SocketException | java.nio.channels.UnresolvedAddressException e) {
+            throw new UsageException("cannot listen on " + o.get("--bind").orElse("*") + ":" + port + ": "
+                    + e.getMessage());
+        }
         err.println("kpi-cli: serving on http://localhost:" + service.port() + "/ (POST /v1/evaluate); Ctrl-C stops");
         Runtime.getRuntime().addShutdownHook(new Thread(service::close));
         try {

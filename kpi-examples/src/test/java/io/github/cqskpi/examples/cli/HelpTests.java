@@ -102,10 +102,11 @@ class HelpTests {
     void badNumbersAreOneLineWithStatusTwoNeverAnInternalError() {
         for (String[] args : List.of(new String[] {"serve", "--port", "99999"}, new String[] {"serve", "--port", "-1"},
                 new String[] {"serve", "--port", "eighty"}, new String[] {"serve", "--max-bytes", "0"},
-                new String[] {"serve", "--max-bytes", "99999999999999999999"}, new String[] {"help", "nothing"})) {
+                new String[] {"serve", "--max-bytes", "99999999999999999999"}, new String[] {"help", "nothing"},
+                new String[] {"serve", "--port", "0", "--bind", "no-such-host.invalid"})) {
             Run r = run(args);
             MainTests.assertUsageOnStderr(r);
-            assertTrue(r.err().contains("\"" + args[args.length - 1] + "\""), "names the value: " + r.err());
+            assertTrue(r.err().contains(args[args.length - 1]), "names the value: " + r.err());
         }
     }
 }

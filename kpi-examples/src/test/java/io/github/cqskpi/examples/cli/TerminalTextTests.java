@@ -60,4 +60,23 @@ class TerminalTextTests {
                     || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE, "U+" + Integer.toHexString(c));
         });
     }
+
+    @Test
+    void theTextFormatAndTheErrorLineCarryNoEscapeSequenceFromTheRequest() {
+        String hostile = "\\u001b[2J\\u001b]0;pwned\\u0007\\u202Eevil";
+        String record = "{\"unit\":{\"id\":\"" + hostile + "\",\"level\":\"COMMUNE\"},\"period\":{\"from\":\"2022-01-01\","
+                + "\"to\":\"2022-12-31\"},\"metrics\":{\"" + hostile + "\":1}}";
+        String request = "{\"asOf\":\"2022-12-31\",\"records\":[" + record + "," + record.replace("metrics\":{", "metrics\":{\"x\":1,")
+                + "]}";
+        MainTests.Run text = MainTests.run(request.getBytes(java.nio.charset.StandardCharsets.UTF_8), "evaluate",
+                "--format", "text");
+        assertTrue(text.out().contains("\\u001B[2J"), text.out());
+        MainTests.Run bad = MainTests.run(("{\"" + hostile + "\":1}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "evaluate");
+        assertEquals(Main.UNREADABLE, bad.status());
+        assertTrue(bad.err().contains("\\u001B]0;pwned"), bad.err());
+        for (String out : List.of(text.out(), text.err(), bad.err())) {
+            assertFalse(out.chars().anyMatch(c -> c == 0x1B || c == 0x07 || c == 0x202E), out);
+        }
+    }
 }
