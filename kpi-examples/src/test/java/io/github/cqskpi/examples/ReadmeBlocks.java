@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,12 +78,27 @@ final class ReadmeBlocks {
     /**
      * The first README line (stripped) that a POM does not hold in the README's order, or
      * null when the POM holds every line of the block in order, with {@code ${cqskpi.version}}
-     * read as the version the README names.
+     * read as the version the README names and the POM's other properties as it sets them.
      */
     static String missingFromPom(List<String> readmeXml, Path pom, String version) throws IOException {
+        String text = Files.readString(pom, StandardCharsets.UTF_8);
+        Map<String, String> properties = new HashMap<>();
+        int from = text.indexOf("<properties>");
+        if (from >= 0) {
+            Matcher m = Pattern.compile("<([\\w.-]+)>([^<]*)</\\1>")
+                    .matcher(text.substring(from, text.indexOf("</properties>", from)));
+            while (m.find()) {
+                properties.put(m.group(1), m.group(2));
+            }
+        }
+        properties.put("cqskpi.version", version);
         List<String> have = new ArrayList<>();
-        for (String line : Files.readAllLines(pom, StandardCharsets.UTF_8)) {
-            have.add(line.strip().replace("${cqskpi.version}", version));
+        for (String line : text.lines().toList()) {
+            String stripped = line.strip();
+            for (Map.Entry<String, String> p : properties.entrySet()) {
+                stripped = stripped.replace("${" + p.getKey() + "}", p.getValue());
+            }
+            have.add(stripped);
         }
         int at = 0;
         for (String line : readmeXml) {
