@@ -105,6 +105,8 @@ class EngineApiTests {
         void anUnreadableStringIsRefusedAsAWhole() {
             assertThrows(UnreadableRequestException.class, () -> ENGINE.evaluateJson("{\"records\":"));
             assertThrows(UnreadableRequestException.class, () -> ENGINE.evaluateJson(new byte[0]));
+            byte[] notUtf8 = REQUEST.replace("Quảng", "Qu\u00e1ng").getBytes(StandardCharsets.ISO_8859_1);
+            assertThrows(UnreadableRequestException.class, () -> ENGINE.evaluateJson(notUtf8));
         }
 
         @Test
