@@ -36,7 +36,7 @@ final class TextReport {
     }
 
     static void print(EvaluationResponse r, KpiEngine engine, PrintStream out) {
-        RuleSetInfo rs = engine.ruleSet(r.ruleSet().id(), java.util.Optional.of(r.ruleSet().version())).orElseThrow();
+        RuleSetInfo rs = engine.ruleSet(r.ruleSet().id(), r.ruleSet().version()).orElseThrow();
         List<String> targets = new ArrayList<>();
         for (TargetInfo t : rs.targets()) {
             if (!t.informational()) {

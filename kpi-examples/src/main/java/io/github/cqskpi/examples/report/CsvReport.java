@@ -101,15 +101,15 @@ final class CsvReport {
             f[10] = Long.toString(t.current().numerator());
             f[11] = Long.toString(t.current().denominator());
             f[12] = Figures.percent(t.current());
-            if (t.previous() != null) {
-                f[13] = Long.toString(t.previous().numerator());
-                f[14] = Long.toString(t.previous().denominator());
-                f[15] = Figures.percent(t.previous());
-            }
+            t.previous().ifPresent(p -> {
+                f[13] = Long.toString(p.numerator());
+                f[14] = Long.toString(p.denominator());
+                f[15] = Figures.percent(p);
+            });
         } else if (m instanceof Measurement.OfCount c) {
             f[16] = Long.toString(c.value());
         } else if (m instanceof Measurement.OfDate d) {
-            f[17] = d.date() == null ? "" : d.date().toString();
+            f[17] = d.date().map(Object::toString).orElse("");
         } else if (m instanceof Measurement.OfFlag d) {
             f[18] = Boolean.toString(d.done());
         }
