@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param record the record's index in the request, from 0
  * @param unitId the record's unit
- * @param unitName the unit's display name, or {@code null} when the record gives none
+ * @param unitName the unit's display name, if the record gives one
  * @param level the unit's level
  * @param period the record's period
  * @param target the target's ID, such as {@code DOSSIER_ONLINE_L4}
@@ -22,7 +22,7 @@ import java.util.Optional;
 public record TargetResult(
         int record,
         String unitId,
-        String unitName,
+        Optional<String> unitName,
         Level level,
         Period period,
         String target,
@@ -38,7 +38,7 @@ public record TargetResult(
      *
      * @param record the record's index in the request, from 0
      * @param unitId the record's unit
-     * @param unitName the unit's display name, or {@code null} when the record gives none
+     * @param unitName the unit's display name, if the record gives one
      * @param level the unit's level
      * @param period the record's period
      * @param target the target's ID, such as {@code DOSSIER_ONLINE_L4}
@@ -51,6 +51,7 @@ public record TargetResult(
      */
     public TargetResult {
         Objects.requireNonNull(unitId, "unitId");
+        Objects.requireNonNull(unitName, "unitName");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(target, "target");

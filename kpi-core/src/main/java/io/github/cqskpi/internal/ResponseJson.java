@@ -273,11 +273,11 @@ final class ResponseJson implements AutoCloseable {
 
         @Override
         public Void date(Measurement.OfDate m) {
-            if (m.date() == null) {
+            if (m.date().isEmpty()) {
                 results.buf.add(DATE_NULL);
             } else {
                 results.buf.add(DATE);
-                results.isoDay(m.date());
+                results.isoDay(m.date().get());
                 results.buf.add(QUOTE_CLOSE);
             }
             return null;
@@ -294,10 +294,10 @@ final class ResponseJson implements AutoCloseable {
             results.buf.add(CURRENT);
             ratioJson(results, m.current());
             results.buf.add(PREVIOUS);
-            if (m.previous() == null) {
+            if (m.previous().isEmpty()) {
                 results.buf.add(NULL);
             } else {
-                ratioJson(results, m.previous());
+                ratioJson(results, m.previous().get());
             }
             results.buf.add(CLOSE_OBJECT);
             return null;

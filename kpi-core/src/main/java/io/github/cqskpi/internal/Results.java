@@ -43,7 +43,7 @@ final class Results {
             Sentence.Plain en = new Sentence.Plain();
             Wording.message(en, Words.EN, t, v.status(), actual, v.required(), code, v.missingKeys(),
                     o -> o.text(reasonText));
-            out.add(new TargetResult(rec.index(), rec.unitId(), rec.name(), rec.level(), rec.period(), t.id(),
+            out.add(new TargetResult(rec.index(), rec.unitId(), Optional.ofNullable(rec.name()), rec.level(), rec.period(), t.id(),
                     t.clause(), v.status(), Optional.ofNullable(actual), Optional.ofNullable(v.required()),
                     Optional.ofNullable(reason), new Message(vi.toString(), en.toString())));
         }

@@ -191,10 +191,10 @@ final class Wording {
 
             @Override
             public Void date(Measurement.OfDate d) {
-                if (d.date() == null) {
+                if (d.date().isEmpty()) {
                     word(out, w, NOT_SUBMITTED, "date.notSubmitted");
                 } else {
-                    w.write(out, "date.submitted", o -> day(o, w, d.date()));
+                    w.write(out, "date.submitted", o -> day(o, w, d.date().get()));
                 }
                 return null;
             }
@@ -211,7 +211,7 @@ final class Wording {
 
             @Override
             public Void trend(Measurement.OfTrend t) {
-                w.write(out, "trend", o -> Wording.ratio(o, w, t.current()), o -> Wording.ratio(o, w, t.previous()));
+                w.write(out, "trend", o -> Wording.ratio(o, w, t.current()), o -> Wording.ratio(o, w, t.previous().orElse(null)));
                 return null;
             }
         });

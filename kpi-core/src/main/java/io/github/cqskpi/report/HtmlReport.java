@@ -196,7 +196,7 @@ final class HtmlReport implements ResultListener {
         java.io.DataOutputStream d = rows.data();
         d.writeInt(record);
         rows.string(first.unitId());
-        rows.string(first.unitName());
+        rows.string(first.unitName().orElse(null));
         d.writeInt(first.level().ordinal());
         d.writeLong(first.period().from().toEpochDay());
         d.writeLong(first.period().to().toEpochDay());

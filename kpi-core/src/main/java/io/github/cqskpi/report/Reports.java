@@ -14,7 +14,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * A request evaluated and written in one of the {@link ReportFormat}s, as the results come,
@@ -115,7 +114,7 @@ public final class Reports {
 
     /** The rule set a response names, as the engine loaded it. */
     static RuleSetInfo ruleSet(KpiEngine engine, RuleSetRef ref) {
-        return engine.ruleSet(ref.id(), Optional.of(ref.version())).orElseThrow(() -> new IllegalStateException(
+        return engine.ruleSet(ref.id(), ref.version()).orElseThrow(() -> new IllegalStateException(
                 "rule set " + ref.id() + "@" + ref.version() + " answered but is not loaded"));
     }
 

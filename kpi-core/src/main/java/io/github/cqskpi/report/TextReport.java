@@ -21,6 +21,9 @@ import java.util.Locale;
 /**
  * A response for people at a terminal: one line a record with one mark a target, the totals
  * per target, and the errors. Written as the results come; the errors wait in a {@link Later}.
+ * Text from the request (unit ids, paths, messages quoting values) is
+ * {@linkplain TerminalText#escape escaped}: no control or bidirectional-override character reaches
+ * the terminal.
  */
 final class TextReport implements ResultListener {
 
@@ -84,7 +87,8 @@ final class TextReport implements ResultListener {
             perTarget[i][t.status().ordinal()]++;
         }
         TargetResult t = results.get(0);
-        String unit = t.unitId().length() > 34 ? t.unitId().substring(0, 33) + "…" : t.unitId();
+        String id = TerminalText.escape(t.unitId());
+        String unit = id.length() > 34 ? id.substring(0, 33) + "…" : id;
         line(String.format("%-6d %-34s %-23s %s", record, unit, t.period().from() + ".." + t.period().to(),
                 new String(row)));
     }
@@ -93,8 +97,9 @@ final class TextReport implements ResultListener {
     public void rejected(RejectedRecord r) throws IOException {
         anyRejected = true;
         for (RecordError e : r.errors()) {
-            rejected.append("  record " + e.record() + e.unitId().map(u -> " (" + u + ")").orElse("") + " "
-                    + e.path() + " " + e.code() + ": " + e.message() + NL);
+            String unit = e.unitId().map(u -> " (" + TerminalText.escape(u) + ")").orElse("");
+            rejected.append("  record " + e.record() + unit + " " + TerminalText.escape(e.path()) + " " + e.code()
+                    + ": " + TerminalText.escape(e.message()) + NL);
         }
     }
 
