@@ -1,0 +1,162 @@
+package io.github.cqskpi.internal.judge;
+
+import io.github.cqskpi.internal.ruleset.Figure;
+import io.github.cqskpi.internal.ruleset.Measure;
+import io.github.cqskpi.internal.rules.RecordState;
+import io.github.cqskpi.Measurement;
+import io.github.cqskpi.MetricValue;
+import io.github.cqskpi.Operator;
+import io.github.cqskpi.Ratio;
+import io.github.cqskpi.ReasonCode;
+import io.github.cqskpi.Requirement;
+import io.github.cqskpi.Status;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Measures one record against one figure, in the order of judgement every target shares:
+ * absent keys, then a zero denominator, then the verdict. (The window is the rule's condition:
+ * a figure reaches this class only for a record inside it.)
+ */
+public final class Judge {
+
+    private Judge() {
+    }
+
+    public static Verdict judge(Figure f, RecordState r) {
+        Measure m = f.target().measure();
+        if (m instanceof Measure.OfRatio ratio) {
+            return ratio(f, r, ratio);
+        } else if (m instanceof Measure.OfCount count) {
+            return count(f, r, count);
+        } else if (m instanceof Measure.OfDate date) {
+            return deadline(f, r, date);
+        } else if (m instanceof Measure.OfFlag flag) {
+            return milestone(f, r, flag);
+        } else if (m instanceof Measure.OfTrend trend) {
+            return trend(f, r, trend);
+        }
+        throw new IllegalStateException("target " + f.target().id() + " has no measure");
+    }
+
+    private static Verdict ratio(Figure f, RecordState r, Measure.OfRatio measure) {
+        Measure.OfRatio m = measure;
+        Measure.OfRatio newer = measure.newerWording();
+        if (newer != null && (r.value(newer.numeratorIndex()) != null || r.value(newer.denominatorIndex()) != null)) {
+            m = newer;
+        }
+        MetricValue n = r.value(m.numeratorIndex());
+        MetricValue d = r.value(m.denominatorIndex());
+        if (n == null || d == null) {
+            return Verdict.missing(f, absent(m.numerator(), n, m.denominator(), d));
+        }
+        Ratio ratio = new Ratio(count(n), count(d));
+        Measurement actual = new Measurement.OfRatio(ratio);
+        if (ratio.denominator() == 0) {
+            return Verdict.because(f, Status.NOT_APPLICABLE, actual, ReasonCode.ZERO_DENOMINATOR);
+        }
+        Requirement.Percent req = (Requirement.Percent) f.required();
+        int sign = Exact.comparePercent(ratio.numerator(), ratio.denominator(), req.percent());
+        return Verdict.of(f, holds(req.operator(), sign) ? Status.MET : Status.NOT_MET, actual);
+    }
+
+    private static Verdict count(Figure f, RecordState r, Measure.OfCount m) {
+        MetricValue v = r.value(m.index());
+        if (v == null) {
+            return Verdict.missing(f, List.of(m.key()));
+        }
+        long value = count(v);
+        Measurement actual = new Measurement.OfCount(value);
+        if (m.perCalendarMonth() && !r.period().isOneCalendarMonth()) {
+            return Verdict.because(f, Status.INSUFFICIENT_DATA, actual, ReasonCode.NOT_ONE_CALENDAR_MONTH);
+        }
+        Requirement.Count req = (Requirement.Count) f.required();
+        return Verdict.of(f, holds(req.operator(), Long.compare(value, req.value())) ? Status.MET : Status.NOT_MET,
+                actual);
+    }
+
+    private static Verdict deadline(Figure f, RecordState r, Measure.OfDate m) {
+        MetricValue v = r.value(m.index());
+        if (v == null) {
+            return Verdict.missing(f, List.of(m.key()));
+        }
+        LocalDate submitted = ((MetricValue.Day) v).date().orElse(null);
+        LocalDate deadline = ((Requirement.Deadline) f.required()).date();
+        Measurement actual = new Measurement.OfDate(Optional.ofNullable(submitted));
+        if (submitted == null) {
+            return r.asOf().isBefore(deadline)
+                    ? Verdict.because(f, Status.PENDING, actual, ReasonCode.NOT_YET_DUE)
+                    : Verdict.of(f, Status.NOT_MET, actual);
+        }
+        return Verdict.of(f, submitted.isBefore(deadline) ? Status.MET : Status.NOT_MET, actual);
+    }
+
+    private static Verdict milestone(Figure f, RecordState r, Measure.OfFlag m) {
+        MetricValue v = r.value(m.index());
+        if (v == null) {
+            return Verdict.missing(f, List.of(m.key()));
+        }
+        boolean done = ((MetricValue.Flag) v).done();
+        Measurement actual = new Measurement.OfFlag(done);
+        return done ? Verdict.of(f, Status.MET, actual)
+                : Verdict.because(f, Status.PENDING, actual, ReasonCode.NOT_YET_DONE);
+    }
+
+    private static Verdict trend(Figure f, RecordState r, Measure.OfTrend m) {
+        MetricValue n = r.value(m.numeratorIndex());
+        MetricValue d = r.value(m.denominatorIndex());
+        if (n == null || d == null) {
+            return Verdict.missing(f, absent(m.numerator(), n, m.denominator(), d));
+        }
+        Ratio current = new Ratio(count(n), count(d));
+        if (current.denominator() == 0) {
+            return Verdict.because(f, Status.NOT_APPLICABLE, new Measurement.OfTrend(current, Optional.empty()),
+                    ReasonCode.ZERO_DENOMINATOR);
+        }
+        List<MetricValue[]> previous = r.previous();
+        Ratio before = null;
+        if (previous.size() == 1) {
+            MetricValue pn = previous.get(0)[m.numeratorIndex()];
+            MetricValue pd = previous.get(0)[m.denominatorIndex()];
+            if (pn != null && pd != null) {
+                before = new Ratio(count(pn), count(pd));
+            }
+        }
+        Measurement actual = new Measurement.OfTrend(current, Optional.ofNullable(before));
+        if (before == null || before.denominator() == 0) {
+            return Verdict.because(f, Status.INSUFFICIENT_DATA, actual, ReasonCode.NO_PREVIOUS_RECORD);
+        }
+        boolean rises = Exact.compareFractions(current.numerator(), current.denominator(),
+                before.numerator(), before.denominator()) > 0;
+        boolean stayedFull = current.numerator() == current.denominator()
+                && before.numerator() == before.denominator();
+        return Verdict.of(f, rises || stayedFull ? Status.MET : Status.NOT_MET, actual);
+    }
+
+    /** Whether {@code measured OP required} holds, given the sign of {@code measured − required}. */
+    public static boolean holds(Operator op, int sign) {
+        return switch (op) {
+            case GREATER_THAN -> sign > 0;
+            case AT_LEAST -> sign >= 0;
+            case EQUAL -> sign == 0;
+            default -> throw new IllegalArgumentException("operator " + op.symbol() + " does not compare numbers");
+        };
+    }
+
+    private static long count(MetricValue v) {
+        return ((MetricValue.Count) v).value();
+    }
+
+    private static List<String> absent(String k1, MetricValue v1, String k2, MetricValue v2) {
+        List<String> keys = new ArrayList<>(2);
+        if (v1 == null) {
+            keys.add(k1);
+        }
+        if (v2 == null) {
+            keys.add(k2);
+        }
+        return keys;
+    }
+}

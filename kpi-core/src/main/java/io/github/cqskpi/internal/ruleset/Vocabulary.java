@@ -1,0 +1,150 @@
+package io.github.cqskpi.internal.ruleset;
+
+import io.github.cqskpi.Level;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The metric keys and roles a rule set version accepts: the contract's own, plus any the rule
+ * set declares. Each key has an index, so that a record's values sit in an array.
+ */
+public final class Vocabulary {
+
+    private static final List<MetricDef> CONTRACT_METRICS = List.of(
+            new MetricDef("documents.total", MetricType.COUNT, null),
+            new MetricDef("documents.electronic", MetricType.COUNT, "documents.total"),
+            new MetricDef("documents.signed", MetricType.COUNT, "documents.electronic"),
+            new MetricDef("procedures.eligible", MetricType.COUNT, null),
+            new MetricDef("procedures.level4", MetricType.COUNT, "procedures.eligible"),
+            new MetricDef("procedures.nationalPortal", MetricType.COUNT, "procedures.level4"),
+            new MetricDef("results.valid", MetricType.COUNT, null),
+            new MetricDef("results.digitized", MetricType.COUNT, "results.valid"),
+            new MetricDef("dossiers.paperRequested", MetricType.COUNT, null),
+            new MetricDef("dossiers.level4.total", MetricType.COUNT, null),
+            new MetricDef("dossiers.level4.online", MetricType.COUNT, "dossiers.level4.total"),
+            new MetricDef("dossiers.level3.total", MetricType.COUNT, null),
+            new MetricDef("dossiers.level3.online", MetricType.COUNT, "dossiers.level3.total"),
+            new MetricDef("satisfaction.responses", MetricType.COUNT, null),
+            new MetricDef("satisfaction.satisfied", MetricType.COUNT, "satisfaction.responses"),
+            new MetricDef("payments.total", MetricType.COUNT, null),
+            new MetricDef("payments.online", MetricType.COUNT, "payments.total"),
+            new MetricDef("staff.total", MetricType.COUNT, null),
+            new MetricDef("staff.withComputer", MetricType.COUNT, "staff.total"),
+            new MetricDef("systems.required", MetricType.COUNT, null),
+            new MetricDef("systems.connected", MetricType.COUNT, "systems.required"),
+            new MetricDef("media.dtColumnIssues", MetricType.COUNT, null),
+            new MetricDef("reports.computers.submittedOn", MetricType.DATE, null),
+            new MetricDef("reports.computersConsolidated.submittedOn", MetricType.DATE, null),
+            new MetricDef("reports.sectorSystems.submittedOn", MetricType.DATE, null),
+            new MetricDef("milestones.reportingSystemUpgraded", MetricType.FLAG, null),
+            new MetricDef("milestones.dtPortalSection", MetricType.FLAG, null));
+
+    private static final List<RoleDef> CONTRACT_ROLES = List.of(
+            new RoleDef("DIC", Set.of(Level.PROVINCE)),
+            new RoleDef("NEWSPAPER", Set.of(Level.PROVINCE)),
+            new RoleDef("BROADCASTER", Set.of(Level.PROVINCE)));
+
+    private final List<MetricDef> metrics;
+    private final Map<String, Integer> index;
+    private final Map<String, RoleDef> roles;
+    private final int[] replacement;
+    private final int[] whole;
+
+    private Vocabulary(List<MetricDef> metrics, List<RoleDef> roleDefs) {
+        Map<String, Integer> idx = new LinkedHashMap<>();
+        for (MetricDef m : metrics) {
+            if (idx.putIfAbsent(m.key(), idx.size()) != null) {
+                throw new IllegalArgumentException("metric key " + m.key() + " is declared twice");
+            }
+        }
+        for (MetricDef m : metrics) {
+            if (m.whole() != null) {
+                Integer w = idx.get(m.whole());
+                if (w == null || metrics.get(w).type() != MetricType.COUNT || m.type() != MetricType.COUNT) {
+                    throw new IllegalArgumentException("metric key " + m.key() + " names " + m.whole()
+                            + " as its whole, which is not a declared count");
+                }
+            }
+        }
+        int[] replacement = new int[metrics.size()];
+        java.util.Arrays.fill(replacement, -1);
+        for (MetricDef m : metrics) {
+            if (m.replaces() != null) {
+                Integer old = idx.get(m.replaces());
+                if (old == null || metrics.get(old).type() != m.type() || metrics.get(old).replaces() != null
+                        || m.from() == null) {
+                    throw new IllegalArgumentException("metric key " + m.key() + " replaces " + m.replaces()
+                            + ", which must be a declared key of the same type, and needs a \"from\" day");
+                }
+                if (replacement[old] >= 0) {
+                    throw new IllegalArgumentException("metric key " + m.replaces() + " is replaced twice");
+                }
+                replacement[old] = idx.get(m.key());
+            }
+        }
+        Map<String, RoleDef> r = new LinkedHashMap<>();
+        for (RoleDef role : roleDefs) {
+            if (r.putIfAbsent(role.id(), role) != null) {
+                throw new IllegalArgumentException("role " + role.id() + " is declared twice");
+            }
+        }
+        int[] whole = new int[metrics.size()];
+        for (int i = 0; i < whole.length; i++) {
+            whole[i] = metrics.get(i).whole() == null ? -1 : idx.get(metrics.get(i).whole());
+        }
+        // Looked up for every metric of every record: a table wide enough that the keys, which
+        // differ in a character or two, do not pile up in a few buckets.
+        Map<String, Integer> lookup = new java.util.HashMap<>(Math.max(1024, idx.size() * 16));
+        lookup.putAll(idx);
+        this.metrics = List.copyOf(metrics);
+        this.replacement = replacement;
+        this.whole = whole;
+        this.index = Collections.unmodifiableMap(lookup);
+        this.roles = Collections.unmodifiableMap(r);
+    }
+
+    /** The contract's keys and roles and the rule set's own. */
+    public static Vocabulary withExtras(List<MetricDef> extraMetrics, List<RoleDef> extraRoles) {
+        List<MetricDef> m = new ArrayList<>(CONTRACT_METRICS);
+        m.addAll(extraMetrics);
+        List<RoleDef> r = new ArrayList<>(CONTRACT_ROLES);
+        r.addAll(extraRoles);
+        return new Vocabulary(m, r);
+    }
+
+    public int size() {
+        return metrics.size();
+    }
+
+    /** The index of a key, or -1 when the key is not declared. */
+    public int indexOf(String key) {
+        Integer i = index.get(key);
+        return i == null ? -1 : i;
+    }
+
+    /** The index of the whole of the key at {@code index}, or -1 when it has none. */
+    public int wholeOf(int index) {
+        return whole[index];
+    }
+
+    public MetricDef metric(int index) {
+        return metrics.get(index);
+    }
+
+    public List<MetricDef> metrics() {
+        return metrics;
+    }
+
+    /** The index of the key that replaces the key at {@code index} under newer wording, or -1. */
+    public int replacementOf(int index) {
+        return replacement[index];
+    }
+
+    public RoleDef role(String id) {
+        return roles.get(id);
+    }
+}
