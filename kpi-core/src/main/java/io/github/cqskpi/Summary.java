@@ -1,5 +1,6 @@
 package io.github.cqskpi;
 
+import io.github.cqskpi.internal.rollup.Rollups;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,7 +38,9 @@ public record Summary(int records, int evaluated, int rejected, Map<Status, Long
         }
         byStatus = Collections.unmodifiableMap(copy);
         levels = List.copyOf(levels);
-        units = List.copyOf(units);
+        // The engine's own list of scores is read only and makes each score when asked: a
+        // request of millions of units keeps no object per unit.
+        units = units instanceof Rollups.ReadOnly ? units : List.copyOf(units);
     }
 
     /**

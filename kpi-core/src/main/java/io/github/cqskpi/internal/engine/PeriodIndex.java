@@ -17,8 +17,11 @@ import java.util.Map;
  * the request), and each unit's valid records by the day their period ends, with the figures
  * the trend compares (the previous record may come later in the request).
  *
- * <p>It holds per unit a few primitive arrays, one slot per (unit, period) given: about 30
- * bytes a record, no object per record.
+ * <p>It holds no object per record nor per unit: each unit id once in an {@link IdTable}, and
+ * per (unit, period) given one slot across a few primitive arrays (the unit, the period's
+ * start and end days, the record's index, two flags, the trend's figures as {@code int}s, and
+ * once sealed its place in the order by unit and period): about 25 bytes a slot plus 8 for
+ * each trend figure, and 13 bytes a unit plus its id's characters.
  */
 public final class PeriodIndex {
 
@@ -27,9 +30,24 @@ public final class PeriodIndex {
     /** Epoch days of 0000-01-01 and 9999-12-31 fit 22 bits once shifted by this. */
     private static final long DAY_OFFSET = 719_528L;
     private static final int NO_VALUE = -1;
+    /** A trend figure too large for an int: the figure is in {@link #large}. */
+    private static final int LARGE = -2;
 
     private final int[] trendIndices;
-    private final Map<String, Periods> units = new HashMap<>();
+    private final int width;
+    private final IdTable units = new IdTable();
+    private int size;
+    private int[] unit = new int[16];
+    private int[] from = new int[16];
+    private int[] to = new int[16];
+    private int[] index = new int[16];
+    private byte[] flags = new byte[16];
+    private int[] trend;
+    private final Map<Long, Long> large = new HashMap<>();
+    /** Once sealed: the slots by unit, then end, start and request order. */
+    private int[] order;
+    /** Once sealed: where each unit's slots start in {@link #order}; one more for the end. */
+    private int[] unitStart;
     private boolean sealed;
 
     /**
@@ -37,6 +55,8 @@ public final class PeriodIndex {
      */
     public PeriodIndex(int[] trendIndices) {
         this.trendIndices = trendIndices;
+        this.width = trendIndices.length;
+        this.trend = new int[16 * width];
     }
 
     /** The vocabulary indices the trend measures of a rule set read. */
@@ -61,24 +81,125 @@ public final class PeriodIndex {
         if (d.unitId == null || d.from == null || d.to == null) {
             return;
         }
-        Periods p = units.computeIfAbsent(d.unitId, k -> new Periods(trendIndices.length));
-        long[] values = null;
-        if (!d.rejected() && trendIndices.length > 0) {
-            values = new long[trendIndices.length];
-            for (int i = 0; i < trendIndices.length; i++) {
-                MetricValue v = d.values[trendIndices[i]];
-                values[i] = v instanceof MetricValue.Count c ? c.value() : NO_VALUE;
-            }
+        if (size == from.length) {
+            int n = size + (size >> 1);
+            unit = Arrays.copyOf(unit, n);
+            from = Arrays.copyOf(from, n);
+            to = Arrays.copyOf(to, n);
+            index = Arrays.copyOf(index, n);
+            flags = Arrays.copyOf(flags, n);
+            trend = Arrays.copyOf(trend, n * width);
         }
-        p.add((int) d.from.toEpochDay(), (int) d.to.toEpochDay(), d.index, !d.rejected(), values);
+        int s = size;
+        unit[s] = units.intern(d.unitId);
+        from[s] = (int) d.from.toEpochDay();
+        to[s] = (int) d.to.toEpochDay();
+        index[s] = d.index;
+        boolean valid = !d.rejected();
+        flags[s] = valid ? VALID : 0;
+        for (int k = 0; k < width; k++) {
+            int v = NO_VALUE;
+            if (valid && d.values[trendIndices[k]] instanceof MetricValue.Count c) {
+                long x = c.value();
+                if (x >= 0 && x < Integer.MAX_VALUE) {
+                    v = (int) x;
+                } else {
+                    v = LARGE;
+                    large.put((long) s * width + k, x);
+                }
+            }
+            trend[s * width + k] = v;
+        }
+        size++;
     }
 
-    /** Ends the first pass: sorts each unit's periods and marks the duplicates. */
+    /** Ends the first pass: orders the slots by unit and period and marks the duplicates. */
     public void seal() {
-        for (Periods p : units.values()) {
-            p.seal();
+        from = Arrays.copyOf(from, size);
+        to = Arrays.copyOf(to, size);
+        index = Arrays.copyOf(index, size);
+        flags = Arrays.copyOf(flags, size);
+        trend = Arrays.copyOf(trend, size * width);
+        int n = units.size();
+        unitStart = new int[n + 1];
+        for (int s = 0; s < size; s++) {
+            unitStart[unit[s] + 1]++;
+        }
+        for (int u = 0; u < n; u++) {
+            unitStart[u + 1] += unitStart[u];
+        }
+        order = new int[size];
+        int[] next = Arrays.copyOf(unitStart, n);
+        for (int s = 0; s < size; s++) {
+            order[next[unit[s]]++] = s;
+        }
+        next = null;
+        unit = null;
+        int[] buffer = null;
+        for (int u = 0; u < n; u++) {
+            int lo = unitStart[u];
+            int hi = unitStart[u + 1];
+            boolean sorted = true;
+            for (int i = lo + 1; i < hi && sorted; i++) {
+                sorted = key(order[i - 1]) <= key(order[i]);
+            }
+            if (!sorted) {
+                if (buffer == null || buffer.length < hi - lo) {
+                    buffer = new int[hi - lo];
+                }
+                sort(lo, hi, buffer);
+            }
+            for (int i = lo + 1; i < hi; i++) {
+                if (key(order[i - 1]) == key(order[i])) {
+                    flags[order[i - 1]] |= DUPLICATE;
+                    flags[order[i]] |= DUPLICATE;
+                }
+            }
         }
         sealed = true;
+    }
+
+    private long key(int s) {
+        return ((to[s] + DAY_OFFSET) << 22) | (from[s] + DAY_OFFSET);
+    }
+
+    /** Slots in order of key, equal keys in request order (a slot's number is its place in the request). */
+    private int compare(int a, int b) {
+        int c = Long.compare(key(a), key(b));
+        return c != 0 ? c : Integer.compare(a, b);
+    }
+
+    /** Sorts order[lo, hi) by {@link #compare}, merging runs: no boxing, n log n at worst. */
+    private void sort(int lo, int hi, int[] buffer) {
+        if (hi - lo <= 16) {
+            for (int i = lo + 1; i < hi; i++) {
+                int x = order[i];
+                int j = i - 1;
+                while (j >= lo && compare(order[j], x) > 0) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = x;
+            }
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        sort(lo, mid, buffer);
+        sort(mid, hi, buffer);
+        if (compare(order[mid - 1], order[mid]) <= 0) {
+            return;
+        }
+        System.arraycopy(order, lo, buffer, 0, mid - lo);
+        int i = 0;
+        int iEnd = mid - lo;
+        int j = mid;
+        int k = lo;
+        while (i < iEnd && j < hi) {
+            order[k++] = compare(buffer[i], order[j]) <= 0 ? buffer[i++] : order[j++];
+        }
+        while (i < iEnd) {
+            order[k++] = buffer[i++];
+        }
     }
 
     /**
@@ -89,24 +210,38 @@ public final class PeriodIndex {
         if (d.unitId == null || d.from == null || d.to == null) {
             return new int[0];
         }
-        Periods p = units.get(d.unitId);
-        int at = p.find((int) d.to.toEpochDay(), (int) d.from.toEpochDay());
-        if (at < 0 || (p.flags[at] & DUPLICATE) == 0) {
+        int u = units.find(d.unitId);
+        if (u < 0) {
             return new int[0];
         }
-        long key = p.key(at);
-        int first = at;
-        while (first > 0 && p.key(first - 1) == key) {
-            first--;
+        long key = ((d.to.toEpochDay() + DAY_OFFSET) << 22) | (d.from.toEpochDay() + DAY_OFFSET);
+        int lo = unitStart[u];
+        int hi = unitStart[u + 1];
+        int at = -1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            long k = key(order[mid]);
+            if (k < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo < unitStart[u + 1] && key(order[lo]) == key) {
+            at = lo;
+        }
+        if (at < 0 || (flags[order[at]] & DUPLICATE) == 0) {
+            return new int[0];
         }
         int[] out = new int[0];
         int n = 0;
-        for (int i = first; i < p.size && p.key(i) == key; i++) {
-            if (p.index[i] != d.index) {
+        for (int i = at; i < unitStart[u + 1] && key(order[i]) == key; i++) {
+            int s = order[i];
+            if (index[s] != d.index) {
                 if (n == out.length) {
                     out = Arrays.copyOf(out, Math.max(2, n * 2));
                 }
-                out[n++] = p.index[i];
+                out[n++] = index[s];
             }
         }
         return Arrays.copyOf(out, n);
@@ -117,21 +252,33 @@ public final class PeriodIndex {
      * trend's figures only.
      */
     public List<MetricValue[]> endingOn(String unitId, LocalDate day, int vocabularySize) {
-        Periods p = units.get(unitId);
-        if (p == null) {
+        int u = units.find(unitId);
+        if (u < 0) {
             return List.of();
         }
-        int to = (int) day.toEpochDay();
-        int at = p.firstEndingOn(to);
+        int end = (int) day.toEpochDay();
+        int lo = unitStart[u];
+        int hi = unitStart[u + 1];
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (to[order[mid]] < end) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
         List<MetricValue[]> out = null;
-        for (int i = at; i >= 0 && i < p.size && p.to[i] == to; i++) {
-            if ((p.flags[i] & (VALID | DUPLICATE)) != VALID) {
+        for (int i = lo; i < unitStart[u + 1] && to[order[i]] == end; i++) {
+            int s = order[i];
+            if ((flags[s] & (VALID | DUPLICATE)) != VALID) {
                 continue;
             }
             MetricValue[] values = new MetricValue[vocabularySize];
-            for (int k = 0; k < trendIndices.length; k++) {
-                long v = p.trend[i * trendIndices.length + k];
-                if (v != NO_VALUE) {
+            for (int k = 0; k < width; k++) {
+                int v = trend[s * width + k];
+                if (v == LARGE) {
+                    values[trendIndices[k]] = MetricValue.count(large.get((long) s * width + k));
+                } else if (v != NO_VALUE) {
                     values[trendIndices[k]] = MetricValue.count(v);
                 }
             }
@@ -141,129 +288,5 @@ public final class PeriodIndex {
             out.add(values);
         }
         return out == null ? List.of() : out;
-    }
-
-    /** One unit's periods: appended in request order, then sorted by (end, start, order). */
-    private static final class Periods {
-        private final int width;
-        public int size;
-        public int[] from = new int[2];
-        public int[] to = new int[2];
-        public int[] index = new int[2];
-        public byte[] flags = new byte[2];
-        public long[] trend;
-
-        public Periods(int width) {
-            this.width = width;
-            this.trend = new long[2 * width];
-        }
-
-        public void add(int f, int t, int i, boolean valid, long[] values) {
-            if (size == from.length) {
-                int n = size + (size >> 1) + 1;
-                from = Arrays.copyOf(from, n);
-                to = Arrays.copyOf(to, n);
-                index = Arrays.copyOf(index, n);
-                flags = Arrays.copyOf(flags, n);
-                trend = Arrays.copyOf(trend, n * width);
-            }
-            from[size] = f;
-            to[size] = t;
-            index[size] = i;
-            flags[size] = valid ? VALID : 0;
-            for (int k = 0; k < width; k++) {
-                trend[size * width + k] = values == null ? NO_VALUE : values[k];
-            }
-            size++;
-        }
-
-        public long key(int i) {
-            return ((to[i] + DAY_OFFSET) << 22) | (from[i] + DAY_OFFSET);
-        }
-
-        public void seal() {
-            from = Arrays.copyOf(from, size);
-            to = Arrays.copyOf(to, size);
-            index = Arrays.copyOf(index, size);
-            flags = Arrays.copyOf(flags, size);
-            trend = Arrays.copyOf(trend, size * width);
-            boolean sorted = true;
-            for (int i = 1; i < size && sorted; i++) {
-                sorted = key(i - 1) <= key(i);
-            }
-            if (!sorted) {
-                sort();
-            }
-            for (int i = 1; i < size; i++) {
-                if (key(i - 1) == key(i)) {
-                    flags[i - 1] |= DUPLICATE;
-                    flags[i] |= DUPLICATE;
-                }
-            }
-        }
-
-        /** Sorts by key, equal keys in request order (their positions). */
-        private void sort() {
-            Integer[] order = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> {
-                int c = Long.compare(key(a), key(b));
-                return c != 0 ? c : Integer.compare(a, b);
-            });
-            int[] f = new int[size];
-            int[] t = new int[size];
-            int[] ix = new int[size];
-            byte[] fl = new byte[size];
-            long[] tr = new long[size * width];
-            for (int i = 0; i < size; i++) {
-                int o = order[i];
-                f[i] = from[o];
-                t[i] = to[o];
-                ix[i] = index[o];
-                fl[i] = flags[o];
-                System.arraycopy(trend, o * width, tr, i * width, width);
-            }
-            from = f;
-            to = t;
-            index = ix;
-            flags = fl;
-            trend = tr;
-        }
-
-        /** A slot with this end and start, or −1. */
-        public int find(int end, int start) {
-            long key = ((end + DAY_OFFSET) << 22) | (start + DAY_OFFSET);
-            int lo = 0;
-            int hi = size - 1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                long k = key(mid);
-                if (k < key) {
-                    lo = mid + 1;
-                } else if (k > key) {
-                    hi = mid - 1;
-                } else {
-                    return mid;
-                }
-            }
-            return -1;
-        }
-
-        /** The first slot ending on this day, or −1. */
-        public int firstEndingOn(int end) {
-            int lo = 0;
-            int hi = size;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (to[mid] < end) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo < size && to[lo] == end ? lo : -1;
-        }
     }
 }

@@ -15,7 +15,13 @@ import io.github.cqskpi.Status;
 import io.github.cqskpi.UnitScore;
 import java.util.ArrayList;
 import java.util.Comparator;
+import io.github.cqskpi.internal.engine.IdTable;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,19 +51,33 @@ public final class Rollups {
         }
     }
 
-    private record UnitKey(Level level, String unitId) {
+    /** The units of one level: each id once, with its targets met and judged; no object per unit. */
+    private static final class Scores {
+        public final IdTable ids = new IdTable();
+        public int[] met = new int[16];
+        public int[] judged = new int[16];
+
+        public int unit(String id) {
+            int u = ids.intern(id);
+            if (u == met.length) {
+                met = Arrays.copyOf(met, u + (u >> 1));
+                judged = Arrays.copyOf(judged, u + (u >> 1));
+            }
+            return u;
+        }
     }
 
     private final Map<GroupKey, Sum> sums = new HashMap<>();
-    private final Map<UnitKey, int[]> scores = new HashMap<>();
+    private final EnumMap<Level, Scores> scores = new EnumMap<>(Level.class);
 
     /** Adds one result. */
     public void add(Level level, String unitId, Period period, TargetDef target, Verdict v) {
-        int[] score = scores.computeIfAbsent(new UnitKey(level, unitId), k -> new int[2]);
+        Scores sc = scores.computeIfAbsent(level, k -> new Scores());
+        int u = sc.unit(unitId);
         if (v.status() == Status.MET || v.status() == Status.NOT_MET) {
-            score[1]++;
+            sc.judged[u]++;
             if (v.status() == Status.MET) {
-                score[0]++;
+                sc.met[u]++;
             }
         }
         boolean measured = v.status() == Status.MET || v.status() == Status.NOT_MET
@@ -94,43 +114,136 @@ public final class Rollups {
         return out;
     }
 
+    /**
+     * The units' scores, level by level, best first within a level (higher met/judged, compared
+     * exactly; then by id), ranked. The list makes each {@link UnitScore} when asked for it, from
+     * the packed scores: a request of millions of units holds no object per unit.
+     */
     public List<UnitScore> units() {
-        List<Map.Entry<UnitKey, int[]>> all = new ArrayList<>(scores.entrySet());
-        // Best first: higher met/judged, compared exactly; then by id for a stable order.
-        all.sort(Comparator.<Map.Entry<UnitKey, int[]>, Level>comparing(e -> e.getKey().level())
-                .thenComparing((a, b) -> compareScores(b.getValue(), a.getValue()))
-                .thenComparing(e -> e.getKey().unitId()));
-        List<UnitScore> out = new ArrayList<>(all.size());
-        Level level = null;
-        int position = 0;
-        int rank = 0;
-        int[] previous = null;
-        for (Map.Entry<UnitKey, int[]> e : all) {
-            int[] s = e.getValue();
-            if (e.getKey().level() != level) {
-                level = e.getKey().level();
-                position = 0;
-                previous = null;
-            }
-            Optional<Integer> r = Optional.empty();
-            if (s[1] > 0) {
-                position++;
-                if (previous == null || compareScores(s, previous) != 0) {
-                    rank = position;
-                }
-                previous = s;
-                r = Optional.of(rank);
-            }
-            out.add(new UnitScore(e.getKey().unitId(), e.getKey().level(), s[0], s[1], r));
+        List<Level> levels = new ArrayList<>(scores.keySet());
+        int total = 0;
+        for (Level l : levels) {
+            total += scores.get(l).ids.size();
         }
-        return out;
+        Level[] levelOf = new Level[levels.size()];
+        int[] levelEnd = new int[levels.size()];
+        int[] unitAt = new int[total];
+        int[] rankAt = new int[total];
+        int at = 0;
+        for (int li = 0; li < levels.size(); li++) {
+            Scores sc = scores.get(levels.get(li));
+            levelOf[li] = levels.get(li);
+            int n = sc.ids.size();
+                int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            sortUnits(order, sc);
+            int position = 0;
+            int rank = 0;
+            int previous = -1;
+            for (int i = 0; i < n; i++) {
+                int u = order[i];
+                unitAt[at + i] = u;
+                if (sc.judged[u] > 0) {
+                    position++;
+                    if (previous < 0 || compareScores(sc, u, previous) != 0) {
+                        rank = position;
+                    }
+                    previous = u;
+                    rankAt[at + i] = rank;
+                }
+            }
+            at += n;
+            levelEnd[li] = at;
+        }
+        return new UnitScores(levelOf, levelEnd, unitAt, rankAt);
+    }
+
+    /** A list this class made: read only, whose elements never change. */
+    public interface ReadOnly {
+    }
+
+    /** The packed scores as a list, read only. */
+    private final class UnitScores extends AbstractList<UnitScore> implements RandomAccess, ReadOnly {
+        private final Level[] levelOf;
+        private final int[] levelEnd;
+        private final int[] unitAt;
+        private final int[] rankAt;
+
+        UnitScores(Level[] levelOf, int[] levelEnd, int[] unitAt, int[] rankAt) {
+            this.levelOf = levelOf;
+            this.levelEnd = levelEnd;
+            this.unitAt = unitAt;
+            this.rankAt = rankAt;
+        }
+
+        @Override
+        public UnitScore get(int i) {
+            Objects.checkIndex(i, unitAt.length);
+            int li = 0;
+            while (levelEnd[li] <= i) {
+                li++;
+            }
+            Scores sc = scores.get(levelOf[li]);
+            int u = unitAt[i];
+            return new UnitScore(sc.ids.get(u), levelOf[li], sc.met[u], sc.judged[u],
+                    rankAt[i] == 0 ? Optional.empty() : Optional.of(rankAt[i]));
+        }
+
+        @Override
+        public int size() {
+            return unitAt.length;
+        }
+    }
+
+    /** Sorts unit numbers best first, then by id; merging, so n log n at worst and no boxing. */
+    private static void sortUnits(int[] a, Scores sc) {
+        int[] buffer = new int[a.length];
+        mergeSort(a, 0, a.length, buffer, sc);
+    }
+
+    private static int compareUnits(Scores sc, int a, int b) {
+        int c = compareScores(sc, b, a);
+        return c != 0 ? c : sc.ids.compare(a, b);
+    }
+
+    private static void mergeSort(int[] a, int lo, int hi, int[] buffer, Scores sc) {
+        if (hi - lo <= 16) {
+            for (int i = lo + 1; i < hi; i++) {
+                int x = a[i];
+                int j = i - 1;
+                while (j >= lo && compareUnits(sc, a[j], x) > 0) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = x;
+            }
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        mergeSort(a, lo, mid, buffer, sc);
+        mergeSort(a, mid, hi, buffer, sc);
+        if (compareUnits(sc, a[mid - 1], a[mid]) <= 0) {
+            return;
+        }
+        System.arraycopy(a, lo, buffer, lo, mid - lo);
+        int i = lo;
+        int j = mid;
+        int k = lo;
+        while (i < mid && j < hi) {
+            a[k++] = compareUnits(sc, buffer[i], a[j]) <= 0 ? buffer[i++] : a[j++];
+        }
+        while (i < mid) {
+            a[k++] = buffer[i++];
+        }
     }
 
     /** Orders scores met/judged exactly; a unit with nothing judged comes after every judged one. */
-    private static int compareScores(int[] a, int[] b) {
-        if (a[1] == 0 || b[1] == 0) {
-            return Boolean.compare(a[1] != 0, b[1] != 0);
+    private static int compareScores(Scores sc, int a, int b) {
+        if (sc.judged[a] == 0 || sc.judged[b] == 0) {
+            return Boolean.compare(sc.judged[a] != 0, sc.judged[b] != 0);
         }
-        return Long.compare((long) a[0] * b[1], (long) b[0] * a[1]);
+        return Long.compare((long) sc.met[a] * sc.judged[b], (long) sc.met[b] * sc.judged[a]);
     }
 }
