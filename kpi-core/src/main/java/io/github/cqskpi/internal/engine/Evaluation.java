@@ -68,7 +68,7 @@ public final class Evaluation {
     private final PeriodIndex index;
     private final Sink sink;
     private final Batches batches;
-    private final Rollups rollups = new Rollups();
+    private final Rollups rollups;
     private final long[] byStatus = new long[Status.values().length];
     private int records;
     private int evaluated;
@@ -79,6 +79,7 @@ public final class Evaluation {
         this.rs = rs;
         this.asOf = asOf;
         this.index = index;
+        this.rollups = new Rollups(index.units());
         this.sink = sink;
         this.batches = new Batches(threaded, this::work, this::beforeQueued);
     }

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * otherwise; so the characters compare exactly as {@link String#compareTo} compares them. An
  * open-addressing table over an {@code int} array finds a string's number.
  *
- * <p>About 13 bytes a string plus its characters.
+ * <p>About 10 bytes a string plus its characters (the table is at most two thirds full; a
+ * string's hash is computed again from the arena when it grows).
  */
 public final class IdTable {
 
@@ -22,7 +23,6 @@ public final class IdTable {
     private int used = CHUNK;
     /** Where each string starts: chunk << 20 | position. */
     private int[] starts = new int[16];
-    private int[] hashes = new int[16];
     private int size;
     /** Numbers + 1; 0 is empty. */
     private int[] slots = new int[32];
@@ -39,14 +39,14 @@ public final class IdTable {
         for (int i = h & mask;; i = (i + 1) & mask) {
             int n = slots[i] - 1;
             if (n < 0) {
-                n = append(s, h);
+                n = append(s);
                 slots[i] = n + 1;
-                if (size * 2 > slots.length) {
+                if (size * 3 > slots.length * 2) {
                     rehash();
                 }
                 return n;
             }
-            if (hashes[n] == h && same(n, s)) {
+            if (same(n, s)) {
                 return n;
             }
         }
@@ -61,7 +61,7 @@ public final class IdTable {
             if (n < 0) {
                 return -1;
             }
-            if (hashes[n] == h && same(n, s)) {
+            if (same(n, s)) {
                 return n;
             }
         }
@@ -131,7 +131,7 @@ public final class IdTable {
         return true;
     }
 
-    private int append(String s, int h) {
+    private int append(String s) {
         int length = s.length();
         boolean wide = false;
         for (int k = 0; k < length && !wide; k++) {
@@ -152,11 +152,9 @@ public final class IdTable {
         if (size == starts.length) {
             int n = size + (size >> 1);
             starts = Arrays.copyOf(starts, n);
-            hashes = Arrays.copyOf(hashes, n);
         }
         byte[] c = chunks[chunkCount - 1];
         starts[size] = (chunkCount - 1) << CHUNK_BITS | used;
-        hashes[size] = h;
         int at = used;
         for (int v = header; ; v >>>= 7) {
             if ((v & ~0x7F) == 0) {
@@ -199,13 +197,27 @@ public final class IdTable {
         int[] bigger = new int[slots.length * 2];
         int mask = bigger.length - 1;
         for (int n = 0; n < size; n++) {
-            int i = hashes[n] & mask;
+            int i = mix(hash(n)) & mask;
             while (bigger[i] != 0) {
                 i = (i + 1) & mask;
             }
             bigger[i] = n + 1;
         }
         slots = bigger;
+    }
+
+    /** {@link String#hashCode} of the string numbered n. */
+    private int hash(int n) {
+        byte[] c = chunks[starts[n] >>> CHUNK_BITS];
+        int at = starts[n] & (CHUNK - 1);
+        int header = readLength(c, at);
+        at += lengthBytes(header);
+        boolean wide = (header & 1) != 0;
+        int h = 0;
+        for (int k = 0, length = header >>> 1; k < length; k++) {
+            h = 31 * h + charAt(c, at, wide, k);
+        }
+        return h;
     }
 
     private static int mix(int h) {

@@ -59,6 +59,17 @@ public final class PeriodIndex {
         this.trend = new int[16 * width];
     }
 
+    /** The unit ids, numbered: for others that keep state per unit (the roll-ups) to share. */
+    public IdTable units() {
+        return units;
+    }
+
+    /** The unit's number, or −1 when it has no slot (or the index is not sealed). */
+    private int unitOf(String id) {
+        int u = units.find(id);
+        return u < 0 || unitStart == null || u + 1 >= unitStart.length ? -1 : u;
+    }
+
     /** The vocabulary indices the trend measures of a rule set read. */
     public static int[] trendIndices(LoadedRuleSet rs) {
         return rs.targets().stream()
@@ -210,7 +221,7 @@ public final class PeriodIndex {
         if (d.unitId == null || d.from == null || d.to == null) {
             return new int[0];
         }
-        int u = units.find(d.unitId);
+        int u = unitOf(d.unitId);
         if (u < 0) {
             return new int[0];
         }
@@ -252,7 +263,7 @@ public final class PeriodIndex {
      * trend's figures only.
      */
     public List<MetricValue[]> endingOn(String unitId, LocalDate day, int vocabularySize) {
-        int u = units.find(unitId);
+        int u = unitOf(unitId);
         if (u < 0) {
             return List.of();
         }

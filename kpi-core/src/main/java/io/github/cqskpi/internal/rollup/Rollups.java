@@ -18,7 +18,6 @@ import java.util.Comparator;
 import io.github.cqskpi.internal.engine.IdTable;
 import java.util.AbstractList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -51,34 +50,60 @@ public final class Rollups {
         }
     }
 
-    /** The units of one level: each id once, with its targets met and judged; no object per unit. */
-    private static final class Scores {
-        public final IdTable ids = new IdTable();
-        public int[] met = new int[16];
-        public int[] judged = new int[16];
+    private final Map<GroupKey, Sum> sums = new HashMap<>();
+    /** The unit ids, numbered; shared with the request's index when there is one. */
+    private final IdTable ids;
+    private final boolean shared;
+    /** By unit number: the level of the unit's first result (its ordinal + 1; 0 for none yet), met, judged. */
+    private byte[] levelOf = new byte[16];
+    private int[] met = new int[16];
+    private int[] judged = new int[16];
+    /** The scores of a unit under a second level (its records disagree): level and unit to met and judged. */
+    private final Map<Long, int[]> otherLevels = new HashMap<>();
 
-        public int unit(String id) {
-            int u = ids.intern(id);
-            if (u == met.length) {
-                met = Arrays.copyOf(met, u + (u >> 1));
-                judged = Arrays.copyOf(judged, u + (u >> 1));
-            }
-            return u;
-        }
+    /** Roll-ups that number the unit ids themselves. */
+    public Rollups() {
+        this.ids = new IdTable();
+        this.shared = false;
     }
 
-    private final Map<GroupKey, Sum> sums = new HashMap<>();
-    private final EnumMap<Level, Scores> scores = new EnumMap<>(Level.class);
+    /**
+     * Roll-ups that number the unit ids in a table shared with others (the request's sealed
+     * index, which every valid record's unit is in): they only read it, so the thread that reads
+     * the index meanwhile sees no change.
+     */
+    public Rollups(IdTable ids) {
+        this.ids = ids;
+        this.shared = true;
+    }
 
     /** Adds one result. */
     public void add(Level level, String unitId, Period period, TargetDef target, Verdict v) {
-        Scores sc = scores.computeIfAbsent(level, k -> new Scores());
-        int u = sc.unit(unitId);
+        int u = shared ? ids.find(unitId) : ids.intern(unitId);
+        if (u < 0) {
+            throw new IllegalStateException("unit " + unitId + " is not in the request's index");
+        }
+        if (u >= levelOf.length) {
+            int n = Math.max(u + 1, levelOf.length + (levelOf.length >> 1));
+            levelOf = Arrays.copyOf(levelOf, n);
+            met = Arrays.copyOf(met, n);
+            judged = Arrays.copyOf(judged, n);
+        }
+        if (levelOf[u] == 0) {
+            levelOf[u] = (byte) (level.ordinal() + 1);
+        }
         if (v.status() == Status.MET || v.status() == Status.NOT_MET) {
-            sc.judged[u]++;
-            if (v.status() == Status.MET) {
-                sc.met[u]++;
+            boolean isMet = v.status() == Status.MET;
+            if (levelOf[u] == level.ordinal() + 1) {
+                judged[u]++;
+                met[u] += isMet ? 1 : 0;
+            } else {
+                int[] sc = otherLevels.computeIfAbsent(otherKey(level, u), k -> new int[2]);
+                sc[1]++;
+                sc[0] += isMet ? 1 : 0;
             }
+        } else if (levelOf[u] != level.ordinal() + 1) {
+            otherLevels.computeIfAbsent(otherKey(level, u), k -> new int[2]);
         }
         boolean measured = v.status() == Status.MET || v.status() == Status.NOT_MET
                 || v.reason() == ReasonCode.ZERO_DENOMINATOR;
@@ -114,50 +139,105 @@ public final class Rollups {
         return out;
     }
 
+    private static long otherKey(Level level, int u) {
+        return (long) level.ordinal() << 32 | u;
+    }
+
     /**
      * The units' scores, level by level, best first within a level (higher met/judged, compared
      * exactly; then by id), ranked. The list makes each {@link UnitScore} when asked for it, from
      * the packed scores: a request of millions of units holds no object per unit.
      */
     public List<UnitScore> units() {
-        List<Level> levels = new ArrayList<>(scores.keySet());
-        int total = 0;
-        for (Level l : levels) {
-            total += scores.get(l).ids.size();
+        // A score is a unit number, or for a unit's second level −1 − its place in others.
+        List<long[]> others = new ArrayList<>();
+        for (Map.Entry<Long, int[]> e : otherLevels.entrySet()) {
+            others.add(new long[] {e.getKey(), e.getValue()[0], e.getValue()[1]});
         }
-        Level[] levelOf = new Level[levels.size()];
-        int[] levelEnd = new int[levels.size()];
-        int[] unitAt = new int[total];
-        int[] rankAt = new int[total];
-        int at = 0;
-        for (int li = 0; li < levels.size(); li++) {
-            Scores sc = scores.get(levels.get(li));
-            levelOf[li] = levels.get(li);
-            int n = sc.ids.size();
-                int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
+        int n = Math.min(ids.size(), levelOf.length);
+        int[] perLevel = new int[Level.values().length];
+        for (int u = 0; u < n; u++) {
+            if (levelOf[u] != 0) {
+                perLevel[levelOf[u] - 1]++;
             }
-            sortUnits(order, sc);
+        }
+        for (long[] o : others) {
+            perLevel[(int) (o[0] >>> 32)]++;
+        }
+        int[] start = new int[perLevel.length + 1];
+        for (int l = 0; l < perLevel.length; l++) {
+            start[l + 1] = start[l] + perLevel[l];
+        }
+        int[] at = Arrays.copyOf(start, perLevel.length);
+        int[] order = new int[start[perLevel.length]];
+        for (int u = 0; u < n; u++) {
+            if (levelOf[u] != 0) {
+                order[at[levelOf[u] - 1]++] = u;
+            }
+        }
+        for (int i = 0; i < others.size(); i++) {
+            order[at[(int) (others.get(i)[0] >>> 32)]++] = -1 - i;
+        }
+        Packed p = new Packed(others);
+        int[] buffer = new int[order.length];
+        int[] rankAt = new int[order.length];
+        for (int l = 0; l < perLevel.length; l++) {
+            mergeSort(order, start[l], start[l + 1], buffer, p);
             int position = 0;
             int rank = 0;
-            int previous = -1;
-            for (int i = 0; i < n; i++) {
-                int u = order[i];
-                unitAt[at + i] = u;
-                if (sc.judged[u] > 0) {
+            int previous = 0;
+            boolean first = true;
+            for (int i = start[l]; i < start[l + 1]; i++) {
+                int s = order[i];
+                if (p.judged(s) > 0) {
                     position++;
-                    if (previous < 0 || compareScores(sc, u, previous) != 0) {
+                    if (first || p.compareScores(s, previous) != 0) {
                         rank = position;
                     }
-                    previous = u;
-                    rankAt[at + i] = rank;
+                    first = false;
+                    previous = s;
+                    rankAt[i] = rank;
                 }
             }
-            at += n;
-            levelEnd[li] = at;
         }
-        return new UnitScores(levelOf, levelEnd, unitAt, rankAt);
+        return new UnitScores(p, start, order, rankAt);
+    }
+
+    /** Reads a score, by unit number or place in others. */
+    private final class Packed {
+        private final List<long[]> others;
+
+        Packed(List<long[]> others) {
+            this.others = others;
+        }
+
+        int unit(int s) {
+            return s >= 0 ? s : (int) others.get(-1 - s)[0];
+        }
+
+        int met(int s) {
+            return s >= 0 ? met[s] : (int) others.get(-1 - s)[1];
+        }
+
+        int judged(int s) {
+            return s >= 0 ? judged[s] : (int) others.get(-1 - s)[2];
+        }
+
+        /** Orders scores met/judged exactly; a unit with nothing judged comes after every judged one. */
+        int compareScores(int a, int b) {
+            int ja = judged(a);
+            int jb = judged(b);
+            if (ja == 0 || jb == 0) {
+                return Boolean.compare(ja != 0, jb != 0);
+            }
+            return Long.compare((long) met(a) * jb, (long) met(b) * ja);
+        }
+
+        /** Best first, then by id. */
+        int compare(int a, int b) {
+            int c = compareScores(b, a);
+            return c != 0 ? c : ids.compare(unit(a), unit(b));
+        }
     }
 
     /** A list this class made: read only, whose elements never change. */
@@ -166,54 +246,42 @@ public final class Rollups {
 
     /** The packed scores as a list, read only. */
     private final class UnitScores extends AbstractList<UnitScore> implements RandomAccess, ReadOnly {
-        private final Level[] levelOf;
-        private final int[] levelEnd;
-        private final int[] unitAt;
+        private final Packed p;
+        private final int[] levelStart;
+        private final int[] order;
         private final int[] rankAt;
 
-        UnitScores(Level[] levelOf, int[] levelEnd, int[] unitAt, int[] rankAt) {
-            this.levelOf = levelOf;
-            this.levelEnd = levelEnd;
-            this.unitAt = unitAt;
+        UnitScores(Packed p, int[] levelStart, int[] order, int[] rankAt) {
+            this.p = p;
+            this.levelStart = levelStart;
+            this.order = order;
             this.rankAt = rankAt;
         }
 
         @Override
         public UnitScore get(int i) {
-            Objects.checkIndex(i, unitAt.length);
-            int li = 0;
-            while (levelEnd[li] <= i) {
-                li++;
+            Objects.checkIndex(i, order.length);
+            int l = 0;
+            while (levelStart[l + 1] <= i) {
+                l++;
             }
-            Scores sc = scores.get(levelOf[li]);
-            int u = unitAt[i];
-            return new UnitScore(sc.ids.get(u), levelOf[li], sc.met[u], sc.judged[u],
+            int s = order[i];
+            return new UnitScore(ids.get(p.unit(s)), Level.values()[l], p.met(s), p.judged(s),
                     rankAt[i] == 0 ? Optional.empty() : Optional.of(rankAt[i]));
         }
 
         @Override
         public int size() {
-            return unitAt.length;
+            return order.length;
         }
     }
 
-    /** Sorts unit numbers best first, then by id; merging, so n log n at worst and no boxing. */
-    private static void sortUnits(int[] a, Scores sc) {
-        int[] buffer = new int[a.length];
-        mergeSort(a, 0, a.length, buffer, sc);
-    }
-
-    private static int compareUnits(Scores sc, int a, int b) {
-        int c = compareScores(sc, b, a);
-        return c != 0 ? c : sc.ids.compare(a, b);
-    }
-
-    private static void mergeSort(int[] a, int lo, int hi, int[] buffer, Scores sc) {
+    private static void mergeSort(int[] a, int lo, int hi, int[] buffer, Packed p) {
         if (hi - lo <= 16) {
             for (int i = lo + 1; i < hi; i++) {
                 int x = a[i];
                 int j = i - 1;
-                while (j >= lo && compareUnits(sc, a[j], x) > 0) {
+                while (j >= lo && p.compare(a[j], x) > 0) {
                     a[j + 1] = a[j];
                     j--;
                 }
@@ -222,9 +290,9 @@ public final class Rollups {
             return;
         }
         int mid = (lo + hi) >>> 1;
-        mergeSort(a, lo, mid, buffer, sc);
-        mergeSort(a, mid, hi, buffer, sc);
-        if (compareUnits(sc, a[mid - 1], a[mid]) <= 0) {
+        mergeSort(a, lo, mid, buffer, p);
+        mergeSort(a, mid, hi, buffer, p);
+        if (p.compare(a[mid - 1], a[mid]) <= 0) {
             return;
         }
         System.arraycopy(a, lo, buffer, lo, mid - lo);
@@ -232,18 +300,10 @@ public final class Rollups {
         int j = mid;
         int k = lo;
         while (i < mid && j < hi) {
-            a[k++] = compareUnits(sc, buffer[i], a[j]) <= 0 ? buffer[i++] : a[j++];
+            a[k++] = p.compare(buffer[i], a[j]) <= 0 ? buffer[i++] : a[j++];
         }
         while (i < mid) {
             a[k++] = buffer[i++];
         }
-    }
-
-    /** Orders scores met/judged exactly; a unit with nothing judged comes after every judged one. */
-    private static int compareScores(Scores sc, int a, int b) {
-        if (sc.judged[a] == 0 || sc.judged[b] == 0) {
-            return Boolean.compare(sc.judged[a] != 0, sc.judged[b] != 0);
-        }
-        return Long.compare((long) sc.met[a] * sc.judged[b], (long) sc.met[b] * sc.judged[a]);
     }
 }

@@ -28,8 +28,6 @@ import java.util.function.IntConsumer;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.StatelessKieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
@@ -38,6 +36,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The one class that owns Drools: it finds a rule package's executable model, which the build
  * generated from DRL, builds its {@link KieBase} and fires it over batches of facts.
+ *
+ * <p>The model is loaded with its rule set (the rules' metadata give the catalogue), but the
+ * KieBase is built when the rules first fire: a process that evaluates under one version pays
+ * for no other's. The trade-off: a model that loads but cannot be built fails on the first
+ * evaluation under it (an internal error naming the DRL package), not when the engine is built;
+ * {@code kpi-cli verify} and the rule set's own tests build it.
  *
  * <p>Nothing is compiled at run time. The model classes are found through the
  * {@code META-INF/kie/**}{@code /drools-model} lists that the build writes beside them, in the
@@ -55,11 +59,31 @@ public final class DroolsRules {
     private static final java.util.regex.Pattern RULE_IN_MESSAGE = java.util.regex.Pattern.compile("[Rr]ule \"([^\"]+)\"");
 
     private final String drlPackage;
-    private final KieBase kieBase;
+    private final Model model;
+    /** Built from the model when first fired: a process that evaluates under one version builds no other's. */
+    private volatile KieBase kieBase;
 
-    private DroolsRules(String drlPackage, KieBase kieBase) {
+    private DroolsRules(String drlPackage, Model model) {
         this.drlPackage = drlPackage;
-        this.kieBase = kieBase;
+        this.model = model;
+    }
+
+    private KieBase kieBase() {
+        KieBase k = kieBase;
+        if (k == null) {
+            synchronized (this) {
+                k = kieBase;
+                if (k == null) {
+                    try {
+                        k = KieBaseBuilder.createKieBaseFromModel(model);
+                    } catch (RuntimeException | LinkageError e) {
+                        throw new IllegalStateException("cannot build the rules of DRL package " + drlPackage + ": " + e, e);
+                    }
+                    kieBase = k;
+                }
+            }
+        }
+        return k;
     }
 
     /**
@@ -89,18 +113,17 @@ public final class DroolsRules {
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("cannot load the executable model " + candidates.get(0), e);
         }
-        return new DroolsRules(drlPackage, KieBaseBuilder.createKieBaseFromModel(model));
+        return new DroolsRules(drlPackage, model);
     }
 
     /** The rules of the package with their metadata, in the order they are declared. */
     public Map<String, Map<String, Object>> rules() {
-        KiePackage pkg = kieBase.getKiePackage(drlPackage);
-        if (pkg == null) {
-            return Map.of();
-        }
+        // Read from the model, in the order the KieBase would add them, without building it.
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        for (Rule rule : pkg.getRules()) {
-            out.put(rule.getName(), rule.getMetaData());
+        for (org.drools.model.Rule rule : model.getRules()) {
+            if (drlPackage.equals(rule.getPackage())) {
+                out.put(rule.getName(), rule.getMetaData());
+            }
         }
         return out;
     }
@@ -117,7 +140,7 @@ public final class DroolsRules {
             return Map.of();
         }
         Map<Integer, String> faults = new java.util.HashMap<>();
-        StatelessKieSession session = kieBase.newStatelessKieSession();
+        StatelessKieSession session = kieBase().newStatelessKieSession();
         for (int from = 0; from < facts.size(); from += BATCH) {
             List<UnitPeriod> batch = facts.subList(from, Math.min(facts.size(), from + BATCH));
             try {
