@@ -406,7 +406,7 @@ public final class ResponseJson implements AutoCloseable {
         out.flush();
     }
 
-    private void summary(Summary s) {
+    private void summary(Summary s) throws IOException {
         JsonText o = results;
         ByteBuf b = o.buf;
         b.ascii("{\"records\":").number(s.records()).ascii(",\"evaluated\":").number(s.evaluated())
@@ -455,6 +455,8 @@ public final class ResponseJson implements AutoCloseable {
             }
             b.add(CLOSE_OBJECT);
             first = false;
+            // A request of millions of units has a summary of millions of scores: written as it goes.
+            flushIfFull();
         }
         b.ascii("]}");
     }
