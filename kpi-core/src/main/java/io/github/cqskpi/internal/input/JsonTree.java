@@ -3,11 +3,17 @@ package io.github.cqskpi.internal.input;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * A small JSON tree that keeps what Jackson's own tree loses for validation: every key that an
@@ -78,13 +84,39 @@ public final class JsonTree {
         }
         switch (t) {
             case START_OBJECT: {
-                Map<String, Node> fields = new LinkedHashMap<>();
+                // Most objects of a request are small (a unit, a period, a record's few metrics):
+                // their keys and values go in two arrays, searched in order, until there are more
+                // than SMALL; then in a LinkedHashMap.
+                String[] keys = new String[4];
+                Node[] values = new Node[4];
+                int n = 0;
+                Map<String, Node> fields = null;
                 List<String> duplicates = null;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     p.nextToken();
                     Node value = read(p);
-                    if (fields.putIfAbsent(name, value) != null) {
+                    boolean added;
+                    if (fields == null) {
+                        added = indexOf(keys, n, name) < 0;
+                        if (added) {
+                            if (n == keys.length) {
+                                keys = Arrays.copyOf(keys, n * 2);
+                                values = Arrays.copyOf(values, n * 2);
+                            }
+                            keys[n] = name;
+                            values[n++] = value;
+                            if (n > SMALL) {
+                                fields = new LinkedHashMap<>();
+                                for (int i = 0; i < n; i++) {
+                                    fields.put(keys[i], values[i]);
+                                }
+                            }
+                        }
+                    } else {
+                        added = fields.putIfAbsent(name, value) == null;
+                    }
+                    if (!added) {
                         if (duplicates == null) {
                             duplicates = new ArrayList<>(1);
                         }
@@ -93,7 +125,8 @@ public final class JsonTree {
                         }
                     }
                 }
-                return new Obj(Collections.unmodifiableMap(fields), duplicates == null ? List.of() : duplicates);
+                return new Obj(fields == null ? new SmallMap(keys, values, n) : Collections.unmodifiableMap(fields),
+                        duplicates == null ? List.of() : duplicates);
             }
             case START_ARRAY: {
                 List<Node> items = new ArrayList<>();
@@ -116,6 +149,79 @@ public final class JsonTree {
                 return Null.INSTANCE;
             default:
                 throw new IOException("unexpected token " + t);
+        }
+    }
+
+    /** Objects with up to this many keys keep them in arrays. */
+    private static final int SMALL = 16;
+
+    private static int indexOf(String[] keys, int n, Object key) {
+        for (int i = 0; i < n; i++) {
+            if (keys[i] == key || keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A read-only map over two arrays, in the order the keys came; for a few keys, cheaper than a hash map. */
+    private static final class SmallMap extends AbstractMap<String, Node> {
+        private final String[] keys;
+        private final Node[] values;
+        private final int size;
+
+        SmallMap(String[] keys, Node[] values, int size) {
+            this.keys = keys;
+            this.values = values;
+            this.size = size;
+        }
+
+        @Override
+        public Node get(Object key) {
+            int i = indexOf(keys, size, key);
+            return i < 0 ? null : values[i];
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return indexOf(keys, size, key) >= 0;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public Set<Map.Entry<String, Node>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<String, Node>> iterator() {
+                    return new Iterator<>() {
+                        private int i;
+
+                        @Override
+                        public boolean hasNext() {
+                            return i < size;
+                        }
+
+                        @Override
+                        public Map.Entry<String, Node> next() {
+                            if (i >= size) {
+                                throw new NoSuchElementException();
+                            }
+                            Map.Entry<String, Node> e = new AbstractMap.SimpleImmutableEntry<>(keys[i], values[i]);
+                            i++;
+                            return e;
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return size;
+                }
+            };
         }
     }
 

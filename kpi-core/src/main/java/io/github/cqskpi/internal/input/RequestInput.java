@@ -132,6 +132,15 @@ public final class RequestInput extends FilterInputStream {
                     "the request is larger than the limit of " + limits.maxBytes() + " bytes");
         }
         for (int i = 0; i < n; i++) {
+            if (need == 0 && count + i >= 4) {
+                // Past the first bytes, most of a request is ASCII: skip it in a tight loop.
+                while (i < n && b[off + i] >= 0) {
+                    i++;
+                }
+                if (i == n) {
+                    break;
+                }
+            }
             int c = b[off + i] & 0xFF;
             long at = count + i;
             if (at == 0 && c == 0xEF) {

@@ -54,6 +54,11 @@ public final class Rollups {
     /** The unit ids, numbered; shared with the request's index when there is one. */
     private final IdTable ids;
     private final boolean shared;
+    private String lastUnitId;
+    private int lastUnit;
+    private Level lastLevel;
+    private Period lastPeriod;
+    private Sum[] lastSums = new Sum[0];
     /** By unit number: the level of the unit's first result (its ordinal + 1; 0 for none yet), met, judged. */
     private byte[] levelOf = new byte[16];
     private int[] met = new int[16];
@@ -79,9 +84,17 @@ public final class Rollups {
 
     /** Adds one result. */
     public void add(Level level, String unitId, Period period, TargetDef target, Verdict v) {
-        int u = shared ? ids.find(unitId) : ids.intern(unitId);
-        if (u < 0) {
-            throw new IllegalStateException("unit " + unitId + " is not in the request's index");
+        // A record's results come one target after another with the same strings: look them up once.
+        int u;
+        if (unitId == lastUnitId) {
+            u = lastUnit;
+        } else {
+            u = shared ? ids.find(unitId) : ids.intern(unitId);
+            if (u < 0) {
+                throw new IllegalStateException("unit " + unitId + " is not in the request's index");
+            }
+            lastUnitId = unitId;
+            lastUnit = u;
         }
         if (u >= levelOf.length) {
             int n = Math.max(u + 1, levelOf.length + (levelOf.length >> 1));
@@ -108,7 +121,19 @@ public final class Rollups {
         boolean measured = v.status() == Status.MET || v.status() == Status.NOT_MET
                 || v.reason() == ReasonCode.ZERO_DENOMINATOR;
         if (measured && v.actual() instanceof Measurement.OfRatio r && v.required() instanceof Requirement.Percent p) {
-            Sum s = sums.computeIfAbsent(new GroupKey(level, period, target.ordinal()), k -> new Sum(target.id(), p));
+            if (level != lastLevel || period != lastPeriod) {
+                lastLevel = level;
+                lastPeriod = period;
+                lastSums = new Sum[Math.max(target.ordinal() + 1, lastSums.length)];
+            }
+            if (target.ordinal() >= lastSums.length) {
+                lastSums = Arrays.copyOf(lastSums, target.ordinal() + 1);
+            }
+            Sum s = lastSums[target.ordinal()];
+            if (s == null) {
+                s = sums.computeIfAbsent(new GroupKey(level, period, target.ordinal()), k -> new Sum(target.id(), p));
+                lastSums[target.ordinal()] = s;
+            }
             if (!s.required.equals(p)) {
                 // Same level and period end, so the same rule: a different figure is a rule set fault.
                 throw new IllegalStateException("target " + target.id() + " has two figures for " + level + " units"

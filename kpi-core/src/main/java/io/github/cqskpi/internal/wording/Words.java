@@ -29,12 +29,17 @@ public final class Words {
                 Words.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(
                         ResourceBundle.Control.FORMAT_PROPERTIES));
         for (String key : bundle.keySet()) {
-            templates.put(key, Template.parse(bundle.getString(key)));
+            // Interned: the callers' keys are literals, so a look-up finds the same string at once.
+            templates.put(key.intern(), Template.parse(bundle.getString(key)));
         }
     }
 
     /** The text of a key, as written. */
     public String get(String key) {
+        Template t = templates.get(key);
+        if (t != null && t.order().length == 0) {
+            return t.literals().get(0);
+        }
         try {
             return bundle.getString(key);
         } catch (MissingResourceException e) {
