@@ -94,26 +94,46 @@ final class CsvReport implements ResultListener {
     }
 
     private static void actual(Measurement m, String[] f) {
-        if (m instanceof Measurement.OfRatio r) {
-            f[10] = Long.toString(r.ratio().numerator());
-            f[11] = Long.toString(r.ratio().denominator());
-            f[12] = Figures.percent(r.ratio());
-        } else if (m instanceof Measurement.OfTrend t) {
-            f[10] = Long.toString(t.current().numerator());
-            f[11] = Long.toString(t.current().denominator());
-            f[12] = Figures.percent(t.current());
-            t.previous().ifPresent(p -> {
-                f[13] = Long.toString(p.numerator());
-                f[14] = Long.toString(p.denominator());
-                f[15] = Figures.percent(p);
-            });
-        } else if (m instanceof Measurement.OfCount c) {
-            f[16] = Long.toString(c.value());
-        } else if (m instanceof Measurement.OfDate d) {
-            f[17] = d.date().map(Object::toString).orElse("");
-        } else if (m instanceof Measurement.OfFlag d) {
-            f[18] = Boolean.toString(d.done());
-        }
+        m.accept(new Measurement.Visitor<Void>() {
+            @Override
+            public Void ratio(Measurement.OfRatio r) {
+                f[10] = Long.toString(r.ratio().numerator());
+                f[11] = Long.toString(r.ratio().denominator());
+                f[12] = Figures.percent(r.ratio());
+                return null;
+            }
+
+            @Override
+            public Void count(Measurement.OfCount c) {
+                f[16] = Long.toString(c.value());
+                return null;
+            }
+
+            @Override
+            public Void date(Measurement.OfDate d) {
+                f[17] = d.date().map(Object::toString).orElse("");
+                return null;
+            }
+
+            @Override
+            public Void flag(Measurement.OfFlag d) {
+                f[18] = Boolean.toString(d.done());
+                return null;
+            }
+
+            @Override
+            public Void trend(Measurement.OfTrend t) {
+                f[10] = Long.toString(t.current().numerator());
+                f[11] = Long.toString(t.current().denominator());
+                f[12] = Figures.percent(t.current());
+                t.previous().ifPresent(p -> {
+                    f[13] = Long.toString(p.numerator());
+                    f[14] = Long.toString(p.denominator());
+                    f[15] = Figures.percent(p);
+                });
+                return null;
+            }
+        });
     }
 
     private static String[] error(RecordError e, RejectedRecord r) {

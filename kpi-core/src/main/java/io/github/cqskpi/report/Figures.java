@@ -121,24 +121,37 @@ final class Figures {
         if (actual.isEmpty()) {
             return Optional.empty();
         }
-        Measurement m = actual.get();
-        if (m instanceof Measurement.OfRatio r) {
-            return Optional.of(ratioWords(r.ratio()));
-        } else if (m instanceof Measurement.OfCount c) {
-            return Optional.of(new Message(Long.toString(c.value()), Long.toString(c.value())));
-        } else if (m instanceof Measurement.OfDate d) {
-            if (d.date().isEmpty()) {
-                return Optional.of(new Message("chưa nộp", "not sent"));
+        return Optional.of(actual.get().accept(new Measurement.Visitor<Message>() {
+            @Override
+            public Message ratio(Measurement.OfRatio r) {
+                return ratioWords(r.ratio());
             }
-            return Optional.of(new Message(VI_DAY_SHORT.format(d.date().get()), EN_DAY_SHORT.format(d.date().get())));
-        } else if (m instanceof Measurement.OfFlag f) {
-            return Optional.of(f.done() ? new Message("xong", "done") : new Message("chưa", "not yet"));
-        } else if (m instanceof Measurement.OfTrend t) {
-            Message now = ratioWords(t.current());
-            String arrow = trendArrow(t.current(), t.previous().orElse(null));
-            return Optional.of(new Message(arrow + now.vi(), arrow + now.en()));
-        }
-        return Optional.empty();
+
+            @Override
+            public Message count(Measurement.OfCount c) {
+                return new Message(Long.toString(c.value()), Long.toString(c.value()));
+            }
+
+            @Override
+            public Message date(Measurement.OfDate d) {
+                if (d.date().isEmpty()) {
+                    return new Message("chưa nộp", "not sent");
+                }
+                return new Message(VI_DAY_SHORT.format(d.date().get()), EN_DAY_SHORT.format(d.date().get()));
+            }
+
+            @Override
+            public Message flag(Measurement.OfFlag f) {
+                return f.done() ? new Message("xong", "done") : new Message("chưa", "not yet");
+            }
+
+            @Override
+            public Message trend(Measurement.OfTrend t) {
+                Message now = ratioWords(t.current());
+                String arrow = trendArrow(t.current(), t.previous().orElse(null));
+                return new Message(arrow + now.vi(), arrow + now.en());
+            }
+        }));
     }
 
     /** {@code ↑}, {@code ↓} or {@code =} from exact arithmetic on the counts; empty when either whole is 0. */
