@@ -203,7 +203,7 @@ final class RuleSetLoader {
             fp.add(file, read(drlUrl));
         }
         RuleSetRef ref = new RuleSetRef(id, version, fp.hex());
-        RuleSetInfo info = new RuleSetInfo(ref, title, source, readings, infos);
+        RuleSetInfo info = new RuleSetInfo(ref, title, source, readings, infos, vocabulary.infos());
         return new LoadedRuleSet(info, vocabulary, targets, figures, rules);
     }
 
