@@ -49,10 +49,14 @@ public final class Main {
             "usage: kpi-cli <command> [options]",
             "",
             "commands:",
-            "  evaluate [--input FILE] [--as-of YYYY-MM-DD] [--rule-set ID[@VERSION]] [--format json|text|csv|html]",
+            "  evaluate [--input FILE] [--input-format json|csv|xlsx] [--as-of YYYY-MM-DD] [--rule-set ID[@VERSION]]",
+            "           [--format json|text|csv|html]",
             "      Evaluates a request (FILE, or standard input) and prints the response",
             "      (csv: a row a record and target; html: one self-contained page).",
+            "      A .csv or .xlsx FILE is a table, one record a row (standard input: JSON unless told).",
             "      Exit 0: every record evaluated; 3: some rejected; 2: the request cannot be read.",
+            "  template [--rule-set ID[@VERSION]] [--format csv|xlsx]",
+            "      Prints an empty table for the rule set: every column, Vietnamese labels with the keys.",
             "  targets [--rule-set ID[@VERSION]]",
             "      Lists the targets of a rule set: ID, clause, levels and roles, window, comparator, reading.",
             "  rule-sets",
@@ -98,6 +102,7 @@ public final class Main {
             return switch (command) {
                 case "evaluate" -> evaluate(a);
                 case "targets" -> targets(a);
+                case "template" -> TableCommands.template(a, out);
                 case "rule-sets" -> RuleSetCommands.ruleSets(a, out);
                 case "diff" -> RuleSetCommands.diff(a, out);
                 case "verify" -> RuleSetCommands.verify(a, out);
@@ -133,8 +138,9 @@ public final class Main {
     }
 
     private int evaluate(Deque<String> a) throws IOException {
-        Options o = Options.parse(a, "--input", "--as-of", "--rule-set", "--format");
+        Options o = Options.parse(a, "--input", "--input-format", "--as-of", "--rule-set", "--format");
         String format = o.get("--format").orElse("json");
+        String inputFormat = TableCommands.inputFormat(o.get("--input-format"), o.get("--input"));
         if (!format.equals("json") && !format.equals("text") && !Reports.FORMATS.contains(format)) {
             throw new UsageException("--format must be json, text, csv or html, not \"" + format + "\"");
         }
@@ -148,6 +154,9 @@ public final class Main {
         }
         if (o.get("--rule-set").isPresent()) {
             overrides = overrides.withRuleSet(o.get("--rule-set").get());
+        }
+        if (!inputFormat.equals("json")) {
+            return evaluateTable(format, inputFormat, o.get("--input"), overrides);
         }
         if (Reports.FORMATS.contains(format)) {
             return report(format, o.get("--input"), overrides);
@@ -174,6 +183,30 @@ public final class Main {
         TextReport.print(response, engine, out);
         out.flush();
         return response.allEvaluated() ? OK : REJECTED;
+    }
+
+    /** A table: streamed as JSON; the other formats read its JSON twin, each error located. */
+    private int evaluateTable(String format, String inputFormat, Optional<String> input, RequestOverrides overrides)
+            throws IOException {
+        KpiEngine engine = KpiEngine.builder().limits(Limits.unlimitedRecords()).build();
+        try (io.github.cqskpi.table.TableRows rows = TableCommands.open(inputFormat, input, in)) {
+            if (format.equals("json")) {
+                EvaluationSummary summary = io.github.cqskpi.table.Tables.evaluate(engine, rows, out, overrides);
+                out.flush();
+                return summary.allEvaluated() ? OK : REJECTED;
+            }
+            TableCommands.Twin twin = TableCommands.twin(engine, rows, overrides);
+            EvaluationResponse r = engine.evaluateJson(new ByteArrayInputStream(twin.json()), twin.overrides());
+            EvaluationResponse response = new EvaluationResponse(r.ruleSet(), r.asOf(), r.results(),
+                    r.errors().stream().map(twin.locations()::locate).toList(), r.summary());
+            if (Reports.FORMATS.contains(format)) {
+                Reports.write(format, response, engine, twin.json(), out);
+            } else {
+                TextReport.print(response, engine, out);
+            }
+            out.flush();
+            return response.allEvaluated() ? OK : REJECTED;
+        }
     }
 
     /** csv and html show each unit's name and level, which only the request holds: keep its bytes. */
