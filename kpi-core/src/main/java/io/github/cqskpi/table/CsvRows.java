@@ -18,7 +18,8 @@ import java.util.List;
  * Reads CSV as RFC 4180 writes it, a row at a time: UTF-8 with or without a byte-order mark
  * (spreadsheet programs write one), fields separated by commas or by semicolons (what a
  * spreadsheet program set to Vietnamese writes), decided by the header row: the one of the two
- * it holds more of outside quotes, a comma when it holds neither. Quoted fields may hold the
+ * under which more of its cells read as names ({@code documents.total}, or a label with the
+ * name in parentheses at its end), a comma when neither does better. Quoted fields may hold the
  * separator, line breaks and doubled quotes; lines end in CRLF or LF. Every cell is
  * {@link Cell.Text}.
  *
@@ -79,8 +80,7 @@ public final class CsvRows implements TableRows {
     }
 
     private static char separatorOfHeader(Reader r) throws IOException {
-        int commas = 0;
-        int semicolons = 0;
+        StringBuilder header = new StringBuilder();
         boolean quoted = false;
         for (int n = 0; n < HEADER_SCAN; n++) {
             int c = r.read();
@@ -89,13 +89,42 @@ public final class CsvRows implements TableRows {
             }
             if (c == '"') {
                 quoted = !quoted;
-            } else if (!quoted && c == ',') {
-                commas++;
-            } else if (!quoted && c == ';') {
-                semicolons++;
+            }
+            header.append((char) c);
+        }
+        int comma = score(header, ',');
+        int semicolon = score(header, ';');
+        return semicolon > comma ? ';' : ',';
+    }
+
+    /**
+     * How well the header reads with a separator: each cell whose name (the cell, or what its
+     * parentheses at the end hold) is a plain name such as {@code documents.total} counts one up,
+     * any other non-empty cell one down. A label holding the other separator
+     * ({@code "Tổng số văn bản đi, đến (documents.total)"}) thus splits into cells that are no
+     * names.
+     */
+    private static int score(CharSequence header, char sep) {
+        int score = 0;
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i <= header.length(); i++) {
+            char c = i < header.length() ? header.charAt(i) : sep;
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == sep && !quoted) {
+                String name = Tables.key(cell.toString());
+                if (name.matches("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*")) {
+                    score++;
+                } else if (!name.isEmpty()) {
+                    score--;
+                }
+                cell.setLength(0);
+            } else {
+                cell.append(c);
             }
         }
-        return semicolons > commas ? ';' : ',';
+        return score;
     }
 
     @Override
