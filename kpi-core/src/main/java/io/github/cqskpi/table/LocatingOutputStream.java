@@ -1,6 +1,5 @@
 package io.github.cqskpi.table;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,12 +14,23 @@ import java.nio.charset.StandardCharsets;
  */
 final class LocatingOutputStream extends FilterOutputStream {
 
+    private static final byte[] PATH = "path".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MESSAGE = "message".getBytes(StandardCharsets.US_ASCII);
+    private static final int OTHER = 0;
+    private static final int IS_PATH = 1;
+    private static final int IS_MESSAGE = 2;
+
     private final TableLocations locations;
-    private final ByteArrayOutputStream string = new ByteArrayOutputStream();
+    /** The current string's bytes, while they may still be a key or a path. */
+    private byte[] string = new byte[64];
+    private int length;
+    private boolean keep;
     private boolean inString;
     private boolean escape;
-    private String lastString;
-    private String key;
+    /** What the last string read was: OTHER, IS_PATH or IS_MESSAGE. */
+    private int last;
+    /** What the current key is: OTHER (or none), IS_PATH or IS_MESSAGE. */
+    private int key;
     private boolean stringIsValue;
     private String path;
 
@@ -49,7 +59,7 @@ final class LocatingOutputStream extends FilterOutputStream {
     }
 
     /** Reads one byte; returns what to write before it, or {@code null}. */
-    private byte[] step(int b) {
+    private byte[] step(byte b) {
         if (inString) {
             if (escape) {
                 escape = false;
@@ -57,42 +67,77 @@ final class LocatingOutputStream extends FilterOutputStream {
                 escape = true;
             } else if (b == '"') {
                 inString = false;
-                String s = string.toString(StandardCharsets.UTF_8);
-                string.reset();
-                lastString = s;
-                if (stringIsValue && "path".equals(key)) {
-                    path = unescape(s);
-                } else if (stringIsValue && "message".equals(key) && path != null) {
-                    String where = locations.describe(path);
-                    path = null;
-                    if (!where.isEmpty()) {
-                        return (" (" + where + ")").getBytes(StandardCharsets.UTF_8);
-                    }
-                }
-                return null;
+                return closeString();
             }
-            if ((stringIsValue && "path".equals(key)) || string.size() < 64) {
-                // Keys are short: a long string is a value nobody compares with a key.
-                string.write(b);
+            if (keep) {
+                if (length == string.length) {
+                    if (!(stringIsValue && key == IS_PATH)) {
+                        keep = false; // longer than any key: compared with none
+                        return null;
+                    }
+                    string = java.util.Arrays.copyOf(string, length * 2);
+                }
+                string[length++] = b;
             }
             return null;
         }
         switch (b) {
             case '"' -> {
                 inString = true;
-                stringIsValue = key != null;
-                string.reset();
+                stringIsValue = keyPending;
+                length = 0;
+                keep = true;
             }
-            case ':' -> key = lastString;
-            case ',', '[' -> key = null;
+            case ':' -> {
+                key = last;
+                keyPending = true;
+            }
+            case ',', '[' -> {
+                key = OTHER;
+                keyPending = false;
+            }
             case '{', '}' -> {
-                key = null;
+                key = OTHER;
+                keyPending = false;
                 path = null;
             }
             default -> {
             }
         }
         return null;
+    }
+
+    /** Whether a ':' was read since the last ',', '[', '{' or '}': the next string is a value. */
+    private boolean keyPending;
+
+    private byte[] closeString() {
+        if (!stringIsValue) {
+            last = !keep ? OTHER : same(PATH) ? IS_PATH : same(MESSAGE) ? IS_MESSAGE : OTHER;
+            return null;
+        }
+        last = OTHER;
+        if (key == IS_PATH && keep) {
+            path = unescape(new String(string, 0, length, StandardCharsets.UTF_8));
+        } else if (key == IS_MESSAGE && path != null) {
+            String where = locations.describe(path);
+            path = null;
+            if (!where.isEmpty()) {
+                return (" (" + where + ")").getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private boolean same(byte[] word) {
+        if (length != word.length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (string[i] != word[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The escapes Jackson writes in a path: quote, backslash, and backslash-u for control characters. */

@@ -211,6 +211,51 @@ public final class Tables {
     }
 
     /**
+     * A table cut off after a number of rows: reading more makes it unreadable. A service puts
+     * its record limit here, so that a small file that unpacks to a huge sheet costs it no more
+     * than the limit's rows before it says no.
+     *
+     * @param rows the table
+     * @param maxRows the most rows read after the header, blank ones included
+     * @return the table, limited
+     */
+    public static TableRows limit(TableRows rows, long maxRows) {
+        if (maxRows < 0) {
+            throw new IllegalArgumentException("maxRows must not be negative, not " + maxRows);
+        }
+        return new TableRows() {
+            private long read = -1;
+
+            @Override
+            public boolean next() throws IOException {
+                if (!rows.next()) {
+                    return false;
+                }
+                if (++read > maxRows) {
+                    throw new UnreadableRequestException("", "the table has more than " + maxRows
+                            + " rows under its header, the limit of records");
+                }
+                return true;
+            }
+
+            @Override
+            public int row() {
+                return rows.row();
+            }
+
+            @Override
+            public List<Cell> cells() {
+                return rows.cells();
+            }
+
+            @Override
+            public void close() throws IOException {
+                rows.close();
+            }
+        };
+    }
+
+    /**
      * The field or metric key a header cell names: the cell itself, or the name in parentheses
      * at its end ({@code Tổng số văn bản đi, đến (documents.total)}).
      *

@@ -247,7 +247,8 @@ public final class KpiService implements AutoCloseable {
         try (io.github.cqskpi.table.TableRows rows = xlsx
                 ? io.github.cqskpi.examples.table.XlsxRows.open(new ByteArrayInputStream(body))
                 : new io.github.cqskpi.table.CsvRows(new ByteArrayInputStream(body))) {
-            return io.github.cqskpi.table.Tables.evaluate(engine, rows, o);
+            return io.github.cqskpi.table.Tables.evaluate(engine,
+                    io.github.cqskpi.table.Tables.limit(rows, Limits.DEFAULT_MAX_RECORDS), o);
         }
     }
 

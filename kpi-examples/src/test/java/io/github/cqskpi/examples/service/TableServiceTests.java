@@ -71,5 +71,9 @@ class TableServiceTests {
         assertEquals(400, post("?ruleSet=dak-nong-2099", "text/csv", table.getBytes(StandardCharsets.UTF_8))
                 .statusCode());
         assertEquals(400, post("", XLSX, table.getBytes(StandardCharsets.UTF_8)).statusCode(), "not a workbook");
+        String many = "unit.id,unit.level,period.from,period.to\n" + "x,xã,2022-01-01,2022-12-31\n".repeat(10_001);
+        HttpResponse<byte[]> tooMany = post("", "text/csv", many.getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, tooMany.statusCode());
+        assertTrue(new String(tooMany.body(), StandardCharsets.UTF_8).contains("more than 10000 rows"));
     }
 }
