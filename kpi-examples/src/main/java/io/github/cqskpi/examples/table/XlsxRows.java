@@ -20,7 +20,7 @@ import org.dhatim.fastexcel.reader.Row;
 /**
  * Reads the first sheet of an XLSX workbook a row at a time, streaming (fastexcel-reader):
  * text, number, boolean and date cells (a number whose format shows a day). A formula cell
- * gives its last computed value; an error cell ({@code #DIV/0!}) its text, which no column
+ * gives its last computed value, of the type the file gives it; an error cell ({@code #DIV/0!}) its text, which no column
  * accepts.
  */
 public final class XlsxRows implements TableRows {
@@ -110,15 +110,17 @@ public final class XlsxRows implements TableRows {
             case NUMBER:
                 return number(c, c.asNumber());
             case FORMULA: {
-                String raw = c.getRawValue();
-                if (raw == null) {
-                    return Cell.BLANK;
+                // The value last computed, typed as the file says (t="b", t="str" or a number):
+                // a spreadsheet program may save TRUE as the formula TRUE().
+                Object v = c.getValue();
+                if (v instanceof Boolean b) {
+                    return new Cell.Bool(b);
+                } else if (v instanceof BigDecimal n) {
+                    return number(c, n);
+                } else if (v instanceof String s) {
+                    return Cell.text(s);
                 }
-                try {
-                    return number(c, new BigDecimal(raw));
-                } catch (NumberFormatException e) {
-                    return Cell.text(raw);
-                }
+                return c.getRawValue() == null ? Cell.BLANK : Cell.text(c.getRawValue());
             }
             default:
                 return Cell.text(c.getRawValue() == null ? "" : c.getRawValue());
