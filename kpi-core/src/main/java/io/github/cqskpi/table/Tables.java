@@ -95,7 +95,7 @@ public final class Tables {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return engine.ruleSet(ref.id(), Optional.of(ref.version())).orElseThrow();
+        return engine.ruleSet(ref.id(), ref.version()).orElseThrow();
     }
 
     /**

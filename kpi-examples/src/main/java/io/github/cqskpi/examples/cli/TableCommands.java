@@ -54,7 +54,11 @@ final class TableCommands {
             if (!Files.exists(p)) {
                 throw new NoSuchFileException(input.get());
             }
-            return format.equals("xlsx") ? XlsxRows.open(p.toFile()) : new CsvRows(Files.newInputStream(p));
+            if (format.equals("xlsx")) {
+                // A FIFO or /dev/stdin is read as a stream; a file where it is.
+                return Files.isRegularFile(p) ? XlsxRows.open(p.toFile()) : XlsxRows.open(Files.newInputStream(p));
+            }
+            return new CsvRows(Files.newInputStream(p));
         }
         return format.equals("xlsx") ? XlsxRows.open(stdin) : new CsvRows(stdin);
     }

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +38,7 @@ class SampleTablesTests {
     static Generated generate() throws IOException {
         JsonNode request = JsonTables.readJson(SampleProvince.json().getBytes(StandardCharsets.UTF_8));
         RuleSetInfo rs = ENGINE.ruleSet(request.get("ruleSet").asText(),
-                Optional.of(request.get("ruleSetVersion").asText())).orElseThrow();
+                request.get("ruleSetVersion").asText()).orElseThrow();
         JsonTables.AsTable t = JsonTables.fromJson(request, rs);
         assertEquals(request.get("records").size(), t.rows().size(), "every record of the sample is a row");
         var header = TableFiles.header(t.columns(), TableFiles.labels(rs));
@@ -53,7 +52,7 @@ class SampleTablesTests {
 
     static String twin(TableRows rows) throws IOException {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
-        RuleSetInfo rs = ENGINE.ruleSet("dak-nong-2022", Optional.of("1.0.0")).orElseThrow();
+        RuleSetInfo rs = ENGINE.ruleSet("dak-nong-2022", "1.0.0").orElseThrow();
         Tables.toJson(rows, rs, json);
         return json.toString(StandardCharsets.UTF_8);
     }

@@ -59,7 +59,7 @@ class TableConformanceTests {
             } catch (UnreadableRequestException | IOException e) {
                 continue; // a request that is not read has no table twin
             }
-            RuleSetInfo rs = ENGINE.ruleSet(ref.id(), java.util.Optional.of(ref.version())).orElseThrow();
+            RuleSetInfo rs = ENGINE.ruleSet(ref.id(), ref.version()).orElseThrow();
             JsonTables.AsTable table = JsonTables.fromJson(tree, rs);
             if (table.rows().isEmpty() && tree.path("records").size() > 0) {
                 continue;
