@@ -60,8 +60,7 @@ public final class Main {
 
     static {
         HELP.put("evaluate", String.join("\n",
-                "evaluate [--input FILE] [--input-format json|csv|xlsx] [--as-of YYYY-MM-DD] [--rule-set ID[@VERSION]]",
-                "         [--format json|text|csv|html]",
+                "evaluate [--input FILE] [--input-format json|csv|xlsx] [--as-of YYYY-MM-DD] [--rule-set ID[@VERSION]] [--format json|text|csv|html]",
                 "    Evaluates a request (FILE, or standard input) and prints the response",
                 "    (csv: a row a record and target; html: one self-contained page).",
                 "    --input FILE       the request; a file, a FIFO or /dev/stdin (default: standard input);",
