@@ -43,12 +43,15 @@ import org.slf4j.LoggerFactory;
  * the fingerprint of its sources. A corrupt rule set fails here, at start-up, naming the file.
  *
  * <p>Each jar that carries rule sets lists their descriptors, one path a line, in
- * {@value #INDEX}.
+ * {@value #INDEX}, and may name the default rule set in {@value #DEFAULT}.
  */
 final class RuleSetLoader {
 
     /** The resource that lists a jar's rule set descriptors. */
     static final String INDEX = "META-INF/cqs-kpi/rule-sets";
+
+    /** The resource in which a jar may name the rule set a request gets when it names none. */
+    static final String DEFAULT = "META-INF/cqs-kpi/default-rule-set";
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetLoader.class);
     private static final JsonFactory JSON = new JsonFactory();
@@ -82,6 +85,26 @@ final class RuleSetLoader {
         return out;
     }
 
+    /**
+     * The rule set ids that jars on the classpath declare as the default, each with the files
+     * that declare it, in {@value #DEFAULT}: one id a file, {@code #} starting a comment.
+     */
+    static Map<String, List<URL>> declaredDefaults(ClassLoader loader) {
+        Map<String, List<URL>> out = new LinkedHashMap<>();
+        try {
+            for (URL file : Collections.list(loader.getResources(DEFAULT))) {
+                List<String> ids = readIndex(file);
+                if (ids.size() != 1) {
+                    throw new IllegalStateException(file + " must name one rule set id, not " + ids.size());
+                }
+                out.computeIfAbsent(ids.get(0), k -> new ArrayList<>()).add(file);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + DEFAULT, e);
+        }
+        return out;
+    }
+
     private static List<String> readIndex(URL index) throws IOException {
         List<String> paths = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(index.openStream(), StandardCharsets.UTF_8))) {
@@ -111,8 +134,8 @@ final class RuleSetLoader {
             throws IOException {
         byte[] descriptorBytes = read(url);
         JsonTree.Obj d = asObj(parseJson(descriptorBytes), "descriptor");
-        Strict root = new Strict(d, "", Set.of("id", "version", "title", "source", "readings", "drl", "metrics",
-                "roles", "targets"));
+        Strict root = new Strict(d, "", Set.of("id", "version", "title", "source", "readings", "drl", "vocabulary",
+                "metrics", "roles", "targets"));
         String id = root.string("id");
         if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
             throw new IllegalArgumentException("id \"" + id + "\" must be lower-case letters, digits and dashes");
@@ -129,19 +152,27 @@ final class RuleSetLoader {
         String drlPackage = drl.string("package");
         List<String> drlFiles = drl.strings("files", true);
 
-        List<MetricDef> extraMetrics = new ArrayList<>();
-        for (Strict m : root.objects("metrics")) {
-            Strict s = m.only(Set.of("key", "type", "whole", "replaces", "from", "note"));
-            extraMetrics.add(new MetricDef(s.string("key"), MetricType.parse(s.string("type")),
-                    s.optionalString("whole").orElse(null), s.optionalString("replaces").orElse(null),
-                    s.optionalString("from").map(LocalDate::parse).orElse(null)));
+        String base = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
+        Fingerprint fp = new Fingerprint();
+        fp.add(path.substring(base.length()), descriptorBytes);
+
+        // The base vocabulary first (a file beside the descriptor, which several versions may
+        // share), then the descriptor's own keys and roles: that order is each key's index.
+        List<MetricDef> metrics = new ArrayList<>();
+        List<RoleDef> roleDefs = new ArrayList<>();
+        Optional<String> vocabularyFile = root.optionalString("vocabulary");
+        if (vocabularyFile.isPresent()) {
+            String file = vocabularyFile.get();
+            byte[] bytes = read(beside(loader, base, file, "/vocabulary"));
+            fp.add(file, bytes);
+            Strict voc = new Strict(asObj(parseJson(bytes), file), file, Set.of("note", "metrics", "roles"));
+            declarations(voc, metrics, roleDefs);
         }
-        List<RoleDef> extraRoles = new ArrayList<>();
-        for (Strict r : root.objects("roles")) {
-            Strict s = r.only(Set.of("id", "levels"));
-            extraRoles.add(new RoleDef(s.string("id"), levels(s.strings("levels", true), s.path + "/levels")));
+        declarations(root, metrics, roleDefs);
+        if (metrics.isEmpty()) {
+            throw new IllegalArgumentException("declares no metric key: give /vocabulary or /metrics");
         }
-        Vocabulary vocabulary = Vocabulary.withExtras(extraMetrics, extraRoles);
+        Vocabulary vocabulary = Vocabulary.of(metrics, roleDefs);
 
         List<TargetDef> targets = new ArrayList<>();
         Map<String, TargetDef> byId = new LinkedHashMap<>();
@@ -192,19 +223,35 @@ final class RuleSetLoader {
                     t.informational() ? "" : t.measure().describe(), t.informational() ? List.of() : t.measure().keys(), fs));
         }
 
-        String base = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
-        Fingerprint fp = new Fingerprint();
-        fp.add(path.substring(base.length()), descriptorBytes);
         for (String file : drlFiles) {
-            URL drlUrl = loader.getResource(java.net.URI.create(base + file).normalize().toString());
-            if (drlUrl == null) {
-                throw new IllegalArgumentException("/drl/files names " + file + ", which is not beside the descriptor");
-            }
-            fp.add(file, read(drlUrl));
+            fp.add(file, read(beside(loader, base, file, "/drl/files")));
         }
         RuleSetRef ref = new RuleSetRef(id, version, fp.hex());
         RuleSetInfo info = new RuleSetInfo(ref, title, source, readings, infos);
         return new LoadedRuleSet(info, vocabulary, targets, figures, rules);
+    }
+
+    /** A file named relative to the descriptor's folder. */
+    private static URL beside(ClassLoader loader, String base, String file, String field) {
+        URL url = loader.getResource(java.net.URI.create(base + file).normalize().toString());
+        if (url == null) {
+            throw new IllegalArgumentException(field + " names " + file + ", which is not beside the descriptor");
+        }
+        return url;
+    }
+
+    /** Adds the metric keys and roles an object declares in its "metrics" and "roles". */
+    private static void declarations(Strict from, List<MetricDef> metrics, List<RoleDef> roles) {
+        for (Strict m : from.objects("metrics")) {
+            Strict s = m.only(Set.of("key", "type", "whole", "replaces", "from", "note"));
+            metrics.add(new MetricDef(s.string("key"), MetricType.parse(s.string("type")),
+                    s.optionalString("whole").orElse(null), s.optionalString("replaces").orElse(null),
+                    s.optionalString("from").map(LocalDate::parse).orElse(null)));
+        }
+        for (Strict r : from.objects("roles")) {
+            Strict s = r.only(Set.of("id", "levels", "note"));
+            roles.add(new RoleDef(s.string("id"), levels(s.strings("levels", true), s.path + "/levels")));
+        }
     }
 
     private static Figure figure(String rule, Map<String, Object> meta, Map<String, TargetDef> targets) {
@@ -392,8 +439,9 @@ final class RuleSetLoader {
     }
 
     /**
-     * The fingerprint recipe: SHA-256 over, for each source file in order (the descriptor,
-     * then the DRL files as the descriptor lists them), the UTF-8 bytes of
+     * The fingerprint recipe: SHA-256 over, for each source file in order (the descriptor, its
+     * base vocabulary if it names one, then the DRL files as the descriptor lists them), the
+     * UTF-8 bytes of
      * {@code name + "\n" + length + "\n"} followed by the file's bytes.
      */
     static final class Fingerprint {

@@ -224,6 +224,11 @@ class FaultTests {
         public Optional<RuleSetInfo> ruleSet(String id, Optional<String> version) {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<String> defaultRuleSet() {
+            return Optional.empty();
+        }
     }
 
     @Test
