@@ -79,6 +79,21 @@ class DefaultRuleSetTests {
     }
 
     @Test
+    void aDescriptorNamingAMissingVocabularyFailsAtStartUpNamingIt(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("novocabulary"));
+        Files.writeString(folder.resolve("ruleset.json"), new String(DefaultRuleSetTests.class.getClassLoader()
+                .getResourceAsStream("io/github/cqskpi/testing/faulty/v1_0_0/ruleset.json").readAllBytes(), UTF_8).replace("\"faulty-test\"", "\"no-vocabulary\"")
+                .replace("\"drl\": {", "\"vocabulary\": \"../nowhere/vocabulary.json\",\n  \"drl\": {"));
+        Path index = Files.createDirectories(dir.resolve("META-INF/cqs-kpi")).resolve("rule-sets");
+        Files.writeString(index, "novocabulary/ruleset.json\n");
+        ClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> KpiEngine.builder().classLoader(loader).build());
+        assertTrue(e.getMessage().contains("novocabulary/ruleset.json cannot be loaded: /vocabulary names "
+                + "../nowhere/vocabulary.json, which is not beside the descriptor"), e.getMessage());
+    }
+
+    @Test
     void anUnknownRuleSetAskedForInPlaceOfTheRequestsIsReportedOutsideTheRequest() {
         KpiEngine engine = KpiEngine.builder().build();
         UnknownRuleSetException e = assertThrows(UnknownRuleSetException.class,
