@@ -4,8 +4,67 @@ import java.time.LocalDate;
 
 /**
  * What was measured for one record and target (the contract's {@code actual}).
+ *
+ * <p>To act on each kind, implement a {@link Visitor}: a new kind of measurement adds a method
+ * to it, so that code which handles every kind stops compiling until it handles the new one.
  */
 public sealed interface Measurement {
+
+    /**
+     * Calls the visitor's method for this kind of measurement.
+     *
+     * @param visitor what to do with each kind
+     * @param <R> what the visitor gives
+     * @return what the visitor's method gave
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * Something to do with each kind of measurement, one method a kind.
+     *
+     * @param <R> what it gives
+     */
+    interface Visitor<R> {
+        /**
+         * A ratio of two counts.
+         *
+         * @param ratio the measurement
+         * @return the result
+         */
+        R ratio(OfRatio ratio);
+
+        /**
+         * A single count.
+         *
+         * @param count the measurement
+         * @return the result
+         */
+        R count(OfCount count);
+
+        /**
+         * A submission date.
+         *
+         * @param date the measurement
+         * @return the result
+         */
+        R date(OfDate date);
+
+        /**
+         * A milestone flag.
+         *
+         * @param flag the measurement
+         * @return the result
+         */
+        R flag(OfFlag flag);
+
+        /**
+         * A rate against the previous one.
+         *
+         * @param trend the measurement
+         * @return the result
+         */
+        R trend(OfTrend trend);
+    }
 
     /**
      * A ratio of two counts.
@@ -13,6 +72,10 @@ public sealed interface Measurement {
      * @param ratio the counts
      */
     record OfRatio(Ratio ratio) implements Measurement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.ratio(this);
+        }
     }
 
     /**
@@ -21,6 +84,10 @@ public sealed interface Measurement {
      * @param value the count
      */
     record OfCount(long value) implements Measurement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.count(this);
+        }
     }
 
     /**
@@ -29,6 +96,10 @@ public sealed interface Measurement {
      * @param date the day, or {@code null} when not submitted yet
      */
     record OfDate(LocalDate date) implements Measurement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.date(this);
+        }
     }
 
     /**
@@ -37,6 +108,10 @@ public sealed interface Measurement {
      * @param done whether it is done
      */
     record OfFlag(boolean done) implements Measurement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.flag(this);
+        }
     }
 
     /**
@@ -46,5 +121,9 @@ public sealed interface Measurement {
      * @param previous the previous record's ratio, or {@code null} when there is none to use
      */
     record OfTrend(Ratio current, Ratio previous) implements Measurement {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.trend(this);
+        }
     }
 }

@@ -55,7 +55,13 @@ final class RuleSetLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetLoader.class);
     private static final JsonFactory JSON = new JsonFactory();
-    private static final Pattern NUMERIC = Pattern.compile("(>=|>|=)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(%?)");
+    /** The comparators a rule may write before a number, longest symbol first so that {@code >=} is not read as {@code >}. */
+    private static final List<Operator> NUMERIC_OPERATORS = java.util.Arrays.stream(Operator.values())
+            .filter(Judge::comparesNumbers)
+            .sorted(java.util.Comparator.comparingInt((Operator o) -> -o.symbol().length()))
+            .toList();
+    private static final Pattern NUMERIC = Pattern.compile("(" + String.join("|", NUMERIC_OPERATORS.stream()
+            .map(o -> Pattern.quote(o.symbol())).toList()) + ")\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(%?)");
     private static final Pattern DEADLINE = Pattern.compile("<\\s*([0-9]{4}-[0-9]{2}-[0-9]{2})");
 
     private RuleSetLoader() {
@@ -303,9 +309,9 @@ final class RuleSetLoader {
         Requirement r;
         Matcher n = NUMERIC.matcher(s);
         Matcher d = DEADLINE.matcher(s);
-        if (s.equals("done")) {
+        if (s.equals(Operator.DONE.symbol())) {
             r = new Requirement.Done();
-        } else if (s.equals("rises")) {
+        } else if (s.equals(Operator.RISES.symbol())) {
             r = new Requirement.Rises();
         } else if (d.matches()) {
             try {
@@ -314,11 +320,8 @@ final class RuleSetLoader {
                 throw new IllegalArgumentException(where + " @require \"" + text + "\" names no real day");
             }
         } else if (n.matches()) {
-            Operator op = switch (n.group(1)) {
-                case ">" -> Operator.GREATER_THAN;
-                case ">=" -> Operator.AT_LEAST;
-                default -> Operator.EQUAL;
-            };
+            Operator op = NUMERIC_OPERATORS.stream().filter(o -> o.symbol().equals(n.group(1))).findFirst()
+                    .orElseThrow();
             BigDecimal value = new BigDecimal(n.group(2));
             if (n.group(3).isEmpty()) {
                 if (value.scale() > 0) {
@@ -332,15 +335,12 @@ final class RuleSetLoader {
                 r = new Requirement.Percent(op, value);
             }
         } else {
-            throw new IllegalArgumentException(where + " @require \"" + text
-                    + "\" is not one of: OP N%, OP N (OP is >, >= or =), < YYYY-MM-DD, done, rises");
+            throw new IllegalArgumentException(where + " @require \"" + text + "\" is not one of: OP N%, OP N (OP is "
+                    + String.join(", ", NUMERIC_OPERATORS.stream().map(Operator::symbol).toList()) + "), "
+                    + Operator.BEFORE.symbol() + " YYYY-MM-DD, " + Operator.DONE.symbol() + ", "
+                    + Operator.RISES.symbol());
         }
-        boolean fits = (measure instanceof Measure.OfRatio && r instanceof Requirement.Percent)
-                || (measure instanceof Measure.OfCount && r instanceof Requirement.Count)
-                || (measure instanceof Measure.OfDate && r instanceof Requirement.Deadline)
-                || (measure instanceof Measure.OfFlag && r instanceof Requirement.Done)
-                || (measure instanceof Measure.OfTrend && r instanceof Requirement.Rises);
-        if (!fits) {
+        if (!measure.fits(r)) {
             throw new IllegalArgumentException(where + " @require \"" + text + "\" does not fit its target's measure "
                     + measure.describe());
         }
@@ -348,9 +348,14 @@ final class RuleSetLoader {
     }
 
     private static Measure measure(Strict m, Vocabulary v) {
-        String kind = m.string("kind");
+        String word = m.string("kind");
+        Measure.Kind kind = java.util.Arrays.stream(Measure.Kind.values()).filter(k -> k.word().equals(word))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(m.path + "/kind \"" + word
+                        + "\" is not one of " + String.join(", ", java.util.Arrays.stream(Measure.Kind.values())
+                                .map(Measure.Kind::word).toList())));
+        // No default: a new kind does not compile until it is read here.
         return switch (kind) {
-            case "ratio" -> {
+            case RATIO -> {
                 int n = key(v, m, "numerator", MetricType.COUNT);
                 int d = key(v, m, "denominator", MetricType.COUNT);
                 int rn = v.replacementOf(n);
@@ -363,19 +368,17 @@ final class RuleSetLoader {
                         v.metric(rd).key(), rd, null);
                 yield new Measure.OfRatio(m.string("numerator"), n, m.string("denominator"), d, newer);
             }
-            case "trend" -> new Measure.OfTrend(m.string("numerator"), key(v, m, "numerator", MetricType.COUNT),
+            case TREND -> new Measure.OfTrend(m.string("numerator"), key(v, m, "numerator", MetricType.COUNT),
                     m.string("denominator"), key(v, m, "denominator", MetricType.COUNT));
-            case "count" -> {
+            case COUNT -> {
                 Optional<String> per = m.optionalString("per");
                 if (per.isPresent() && !per.get().equals("calendar-month")) {
                     throw new IllegalArgumentException(m.path + "/per must be \"calendar-month\"");
                 }
                 yield new Measure.OfCount(m.string("key"), key(v, m, "key", MetricType.COUNT), per.isPresent());
             }
-            case "date" -> new Measure.OfDate(m.string("key"), key(v, m, "key", MetricType.DATE));
-            case "flag" -> new Measure.OfFlag(m.string("key"), key(v, m, "key", MetricType.FLAG));
-            default -> throw new IllegalArgumentException(m.path + "/kind \"" + kind
-                    + "\" is not ratio, count, date, flag or trend");
+            case DATE -> new Measure.OfDate(m.string("key"), key(v, m, "key", MetricType.DATE));
+            case FLAG -> new Measure.OfFlag(m.string("key"), key(v, m, "key", MetricType.FLAG));
         };
     }
 
