@@ -107,7 +107,7 @@ final class Vocabulary {
 
     /** The keys as the public catalogue shows them, in declaration order. */
     List<io.github.cqskpi.MetricInfo> infos() {
-        List<io.github.cqskpi.MetricInfo> out = new ArrayList<>(metrics.size());
+        List<io.github.cqskpi.MetricInfo> out = new java.util.ArrayList<>(metrics.size());
         for (MetricDef m : metrics) {
             out.add(new io.github.cqskpi.MetricInfo(m.key(), switch (m.type()) {
                 case COUNT -> io.github.cqskpi.MetricInfo.Type.COUNT;
