@@ -112,7 +112,7 @@ final class RuleSetLoader {
         byte[] descriptorBytes = read(url);
         JsonTree.Obj d = asObj(parseJson(descriptorBytes), "descriptor");
         Strict root = new Strict(d, "", Set.of("id", "version", "title", "source", "readings", "drl", "metrics",
-                "roles", "targets"));
+                "roles", "nouns", "targets"));
         String id = root.string("id");
         if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
             throw new IllegalArgumentException("id \"" + id + "\" must be lower-case letters, digits and dashes");
@@ -142,6 +142,19 @@ final class RuleSetLoader {
             extraRoles.add(new RoleDef(s.string("id"), levels(s.strings("levels", true), s.path + "/levels")));
         }
         Vocabulary vocabulary = Vocabulary.withExtras(extraMetrics, extraRoles);
+        Map<String, Noun> nouns = new LinkedHashMap<>();
+        if (root.has("nouns")) {
+            JsonTree.Obj all = root.obj("nouns");
+            Strict checked = new Strict(all, "/nouns", all.fields().keySet());
+            for (String key : all.fields().keySet()) {
+                if (vocabulary.indexOf(key) < 0) {
+                    throw new IllegalArgumentException("/nouns/" + key + " names no declared key");
+                }
+                Strict n = new Strict(checked.obj(key), "/nouns/" + key, Set.of("vi", "en", "enOne"));
+                String en = n.string("en");
+                nouns.put(key, new Noun(n.string("vi"), en, n.optionalString("enOne").orElse(en)));
+            }
+        }
 
         List<TargetDef> targets = new ArrayList<>();
         Map<String, TargetDef> byId = new LinkedHashMap<>();
@@ -204,7 +217,7 @@ final class RuleSetLoader {
         }
         RuleSetRef ref = new RuleSetRef(id, version, fp.hex());
         RuleSetInfo info = new RuleSetInfo(ref, title, source, readings, infos);
-        return new LoadedRuleSet(info, vocabulary, targets, figures, rules);
+        return new LoadedRuleSet(info, vocabulary, targets, figures, rules, nouns);
     }
 
     private static Figure figure(String rule, Map<String, Object> meta, Map<String, TargetDef> targets) {
