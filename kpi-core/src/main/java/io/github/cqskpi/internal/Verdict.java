@@ -22,6 +22,12 @@ import java.util.List;
 record Verdict(Status status, Measurement actual, Requirement required, ReasonCode reason, List<String> missingKeys,
         Figure figure, Gap gap, String part) {
 
+    /** A verdict without a gap or a part's key. */
+    Verdict(Status status, Measurement actual, Requirement required, ReasonCode reason, List<String> missingKeys,
+            Figure figure) {
+        this(status, actual, required, reason, missingKeys, figure, null, null);
+    }
+
     static Verdict of(Figure f, Status status, Measurement actual) {
         return new Verdict(status, actual, f.required(), null, List.of(), f, null, null);
     }
