@@ -159,7 +159,8 @@ final class RuleSetLoader {
         List<TargetDef> targets = new ArrayList<>();
         Map<String, TargetDef> byId = new LinkedHashMap<>();
         for (Strict t : root.objects("targets")) {
-            Strict s = t.only(Set.of("id", "clause", "title", "informational", "levels", "roles", "measure"));
+            Strict s = t.only(Set.of("id", "clause", "title", "short", "informational", "levels", "roles",
+                    "measure"));
             String tid = s.string("id");
             boolean informational = s.optionalBoolean("informational").orElse(false);
             Set<Level> levels = s.has("levels") ? levels(s.strings("levels", true), s.path + "/levels")
@@ -172,8 +173,9 @@ final class RuleSetLoader {
             }
             Measure measure = informational ? null : measure(new Strict(s.obj("measure"), s.path + "/measure",
                     Set.of("kind", "numerator", "denominator", "key", "per")), vocabulary);
-            TargetDef def = new TargetDef(targets.size(), tid, s.string("clause"), message(s.obj("title"),
-                    s.path + "/title"), levels, roles, measure);
+            Message targetTitle = message(s.obj("title"), s.path + "/title");
+            TargetDef def = new TargetDef(targets.size(), tid, s.string("clause"), targetTitle, levels, roles, measure,
+                    s.has("short") ? message(s.obj("short"), s.path + "/short") : targetTitle);
             if (byId.putIfAbsent(tid, def) != null) {
                 throw new IllegalArgumentException("target " + tid + " is declared twice");
             }
@@ -202,7 +204,8 @@ final class RuleSetLoader {
                 throw new IllegalArgumentException("informational target " + t.id() + " has rules");
             }
             infos.add(new TargetInfo(t.id(), t.clause(), t.title(), t.informational(), t.levels(), t.roles(),
-                    t.informational() ? "" : t.measure().describe(), t.informational() ? List.of() : t.measure().keys(), fs));
+                    t.informational() ? "" : t.measure().describe(), t.informational() ? List.of() : t.measure().keys(), fs,
+                    t.shortTitle()));
         }
 
         String base = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
