@@ -221,8 +221,8 @@ public final class KpiService implements AutoCloseable {
     private void targets(HttpExchange x) throws IOException {
         String spec = query(x, "ruleSet").orElse("dak-nong-2022");
         int at = spec.indexOf('@');
-        Optional<RuleSetInfo> rs = engine.ruleSet(at < 0 ? spec : spec.substring(0, at),
-                at < 0 ? Optional.empty() : Optional.of(spec.substring(at + 1)));
+        Optional<RuleSetInfo> rs = at < 0 ? engine.ruleSet(spec) : engine.ruleSet(spec.substring(0, at),
+                spec.substring(at + 1));
         if (rs.isEmpty()) {
             error(x, 404, "UNKNOWN_RULE_SET", "unknown rule set " + spec + "; loaded: " + engine.ruleSets().stream()
                     .map(r -> r.ref().id() + "@" + r.ref().version()).toList(), null);
