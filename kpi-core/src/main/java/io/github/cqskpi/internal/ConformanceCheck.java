@@ -73,14 +73,15 @@ public final class ConformanceCheck {
             for (RecordError e : response.errors()) {
                 observed.add("ERROR " + e.code().name());
             }
-            compare(expected, response, mismatches);
+            compare(expected, response, mismatches, observed);
         } catch (IOException | RuntimeException e) {
             mismatches.add("the vector cannot be run: " + e);
         }
         return new CaseResult(name, description, mismatches, observed);
     }
 
-    private static void compare(JsonTree.Obj expected, EvaluationResponse response, List<String> out) {
+    private static void compare(JsonTree.Obj expected, EvaluationResponse response, List<String> out,
+            List<String> observed) {
         Map<Integer, Map<String, String>> results = new TreeMap<>();
         Map<Integer, Map<String, String>> gaps = new TreeMap<>();
         for (TargetResult r : response.results()) {
@@ -134,6 +135,8 @@ public final class ConformanceCheck {
                 Map<String, String> gotGaps = gaps.getOrDefault(index, Map.of());
                 for (Map.Entry<String, JsonTree.Node> w : wantGaps.fields().entrySet()) {
                     String expectedGap = gap(w.getValue());
+                    // For coverage: which targets' gaps the vectors state, and how many.
+                    observed.add(w.getKey() + " gap " + (expectedGap.equals("null") ? "null" : "stated"));
                     if (!gotGaps.containsKey(w.getKey())) {
                         out.add("record " + index + ", " + w.getKey() + ": expected gap " + expectedGap
                                 + ", got no result");
