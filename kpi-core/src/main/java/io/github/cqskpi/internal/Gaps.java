@@ -4,6 +4,7 @@ import io.github.cqskpi.Gap;
 import io.github.cqskpi.Operator;
 import io.github.cqskpi.Ratio;
 import io.github.cqskpi.Requirement;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
@@ -37,6 +38,21 @@ final class Gaps {
      * -1 when none does (such as {@code = 62.5%} of 7).
      */
     static long leastPart(long whole, Requirement.Percent required) {
+        BigDecimal percent = required.percent();
+        if (percent.scale() == 0 && percent.precision() <= 3 && percent.signum() >= 0) {
+            // Whole percents, as the directive's: counts are at most 2^53 − 1, so p × whole stays
+            // below 2^63 and no BigInteger is needed (as in Exact.comparePercent).
+            long num = percent.longValueExact() * whole;
+            long q = num / 100;
+            long least = switch (required.operator()) {
+                case GREATER_THAN -> q + 1;
+                case AT_LEAST -> num % 100 == 0 ? q : q + 1;
+                case EQUAL -> num % 100 == 0 ? q : -1;
+                default -> throw new IllegalArgumentException("operator " + required.operator().symbol()
+                        + " does not compare numbers");
+            };
+            return least > whole ? -1 : least;
+        }
         // part / whole OP u / (100 × 10^s)  ⇔  part × den OP num, with den > 0.
         BigInteger num = required.percent().unscaledValue().multiply(BigInteger.valueOf(whole));
         BigInteger den = HUNDRED;
