@@ -292,7 +292,7 @@ final class HtmlReport {
                         .raw("</p>\n");
             } else {
                 svg(counts);
-                totals(byLevel);
+                totals(target, byLevel);
             }
             h.raw("</figure>\n");
         }
@@ -350,7 +350,7 @@ final class HtmlReport {
      * the sum of their wholes, with the level's figure in force. Shown, never judged: the
      * verdicts are the rule set's.
      */
-    private void totals(Map<Level, List<TargetResult>> byLevel) {
+    private void totals(String target, Map<Level, List<TargetResult>> byLevel) {
         Html li = new Html();
         boolean any = false;
         for (Map.Entry<Level, List<TargetResult>> e : byLevel.entrySet()) {
@@ -378,6 +378,11 @@ final class HtmlReport {
                 Message q = Figures.required(required.iterator().next());
                 li.raw(" (").both("yêu cầu " + q.vi(), "required " + q.en()).raw(")");
             }
+            // The level's own gap, on its summed counts, as the response's roll-up states it.
+            response.summary().levels().stream()
+                    .filter(l -> l.level() == e.getKey() && l.period().equals(main) && l.target().equals(target))
+                    .findFirst().flatMap(l -> l.gap())
+                    .ifPresent(g -> li.raw(" \u2014 <span class=\"gap\">").both(gapWords(g.change())).raw("</span>"));
             li.raw("</li>\n");
             any = true;
         }
@@ -841,7 +846,7 @@ final class HtmlReport {
             ".unmet{margin:3px 0 0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:3px 5px;font-size:.8em}",
             ".unmet li{background:#fbdcda;color:#5c1212;border-radius:6px;padding:1px 6px}",
             ".unmet .f{color:#333}",
-            ".unmet .gap{font-weight:700}",
+            ".unmet .gap,.agg .gap{font-weight:700}",
             ".good{color:#14532d}",
             "code.ptr{font-size:.78em;color:#555;overflow-wrap:anywhere}",
             "table.errors{font-size:.85em}",

@@ -263,6 +263,32 @@ class HtmlReportTests {
     }
 
     @Test
+    void aLevelsSummedFigureSaysWhatTheLevelWouldTake() throws Exception {
+        byte[] request = read(SAMPLE);
+        EvaluationResponse r = evaluate(request);
+        Document d = dom(report("html", request));
+        int shown = 0;
+        for (io.github.cqskpi.LevelRollup l : r.summary().levels()) {
+            if (l.gap().isEmpty() || !l.period().equals(YEAR_2022)) {
+                continue;
+            }
+            NodeList items = nodes(d, "//figure[@id='t-" + l.target() + "']//ul[@class='agg']/li");
+            String words = Figures.words(l.level()).vi() + ":";
+            boolean found = false;
+            for (int i = 0; i < items.getLength(); i++) {
+                String text = items.item(i).getTextContent();
+                if (text.startsWith(words)) {
+                    assertTrue(text.contains("cần thêm " + l.gap().get().change()), text);
+                    found = true;
+                }
+            }
+            assertTrue(found, l.toString());
+            shown++;
+        }
+        assertTrue(shown > 0);
+    }
+
+    @Test
     void anUnmetCellShowsWhatItWouldTake() throws Exception {
         byte[] request = read(SAMPLE);
         EvaluationResponse r = evaluate(request);
