@@ -712,8 +712,11 @@ final class HtmlReport {
                 h.text(u.name()).raw("<br/>");
             }
             Message field = FieldWords.field(e.path());
+            // A plain name starts the line with a capital; a key nobody declared stays as written.
+            Message shown = field.vi().equals(field.en()) ? field : new Message(capital(field.vi()), field.en());
             h.raw("<code class=\"ptr\">").text(id == null ? "" : id).raw("</code></td><td class=\"l\"><b>")
-                    .both(field.vi().equals(field.en()) ? field : new Message(capital(field.vi()), field.en())).raw("</b><br/><code class=\"ptr\">").text(e.path()).raw("</code></td><td class=\"l\">")
+                    .both(shown).raw("</b><br/><code class=\"ptr\">").text(e.path())
+                    .raw("</code></td><td class=\"l\">")
                     .raw("<span class=\"vi\" lang=\"vi\">").text(capital(FieldWords.problem(e.code()))).raw(".")
                     .raw("<br/><small>").text(e.message()).raw("</small></span><span class=\"en\" lang=\"en\">")
                     .text(e.message()).raw("</span><br/><code class=\"ptr\">").text(e.code().name())
