@@ -1,8 +1,8 @@
 package io.github.cqskpi.internal;
 
 /**
- * A metric's counted thing in words, as a rule set's {@code nouns} give it, for the end of a
- * {@code NOT_MET} message ("cần thêm 4 hồ sơ trực tuyến mức độ 4 để đạt").
+ * A metric's counted thing in words, as a rule set declares it with the key ({@code noun}), for
+ * the end of a {@code NOT_MET} message ("cần thêm 4 hồ sơ trực tuyến mức độ 4 để đạt").
  *
  * @param vi the Vietnamese words (Vietnamese nouns have no plural)
  * @param en the English plural, such as {@code online level-4 dossiers}

@@ -219,7 +219,13 @@ public final class KpiService implements AutoCloseable {
     }
 
     private void targets(HttpExchange x) throws IOException {
-        String spec = query(x, "ruleSet").orElse("dak-nong-2022");
+        Optional<String> asked = query(x, "ruleSet").or(engine::defaultRuleSet);
+        if (asked.isEmpty()) {
+            error(x, 400, "UNREADABLE_REQUEST", "no rule set is the default here: name one with ?ruleSet=ID[@VERSION]",
+                    null);
+            return;
+        }
+        String spec = asked.get();
         int at = spec.indexOf('@');
         Optional<RuleSetInfo> rs = at < 0 ? engine.ruleSet(spec) : engine.ruleSet(spec.substring(0, at),
                 spec.substring(at + 1));
