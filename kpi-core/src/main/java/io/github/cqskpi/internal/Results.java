@@ -39,13 +39,15 @@ final class Results {
             String reasonText = reason == null ? null : reason.text();
             Measurement actual = v.actual();
             Sentence.Plain vi = new Sentence.Plain();
-            Wording.message(vi, Words.VI, t, v.status(), actual, v.required(), code, v.missingKeys(), null);
+            Noun noun = v.gap() == null ? null : rs.noun(v.gap().key());
+            Wording.message(vi, Words.VI, t, v.status(), actual, v.required(), code, v.missingKeys(), null, v.gap(),
+                    noun);
             Sentence.Plain en = new Sentence.Plain();
             Wording.message(en, Words.EN, t, v.status(), actual, v.required(), code, v.missingKeys(),
-                    o -> o.text(reasonText));
+                    o -> o.text(reasonText), v.gap(), noun);
             out.add(new TargetResult(rec.index(), rec.unitId(), Optional.ofNullable(rec.name()), rec.level(), rec.period(), t.id(),
                     t.clause(), v.status(), Optional.ofNullable(actual), Optional.ofNullable(v.required()),
-                    Optional.ofNullable(reason), new Message(vi.toString(), en.toString())));
+                    Optional.ofNullable(reason), Optional.ofNullable(v.gap()), new Message(vi.toString(), en.toString())));
         }
         return out;
     }

@@ -63,16 +63,22 @@ public final class Main {
 
     static {
         HELP.put("evaluate", String.join("\n",
-                "evaluate [--input FILE] [--as-of YYYY-MM-DD] [--rule-set ID[@VERSION]] [--format json|text|csv|html]",
+                "evaluate [--input FILE] [--input-format json|csv|xlsx] [--as-of YYYY-MM-DD] [--rule-set ID[@VERSION]] [--format json|text|csv|html]",
                 "    Evaluates a request (FILE, or standard input) and prints the response",
                 "    (csv: a row a record and target; html: one self-contained page).",
-                "    --input FILE       the request; a file, a FIFO or /dev/stdin (default: standard input)",
+                "    --input FILE       the request; a file, a FIFO or /dev/stdin (default: standard input);",
+                "                       a .csv or .xlsx FILE is a table, one record a row",
+                "    --input-format F   json, csv or xlsx, whatever the extension (standard input: json)",
                 "    --as-of DAY        the day to judge on, instead of the request's asOf or today",
                 "    --rule-set ID[@V]  the rule set, instead of the request's (default: the newest version)",
                 "    --format F         json (default, the contract's bytes), text, csv or html",
                 "    Exit 0: every record evaluated; 3: some rejected; 2: the request cannot be read, or an html",
                 "    page would hold more than " + Reports.HTML_MAX_RECORDS + " records (nothing is written: choose csv);",
                 "    74: standard output cannot be written; 70: an internal error or out of memory."));
+        HELP.put("template", String.join("\n",
+                "template [--rule-set ID[@VERSION]] [--format csv|xlsx]",
+                "    Prints an empty table for the rule set: every column, Vietnamese labels with the keys;",
+                "    in xlsx a second sheet explains each column."));
         HELP.put("targets", String.join("\n",
                 "targets [--rule-set ID[@VERSION]]",
                 "    Lists the targets of a rule set: ID, clause, levels and roles, window, comparator, reading."));
@@ -155,6 +161,7 @@ public final class Main {
             int status = switch (command) {
                 case "evaluate" -> evaluate(a);
                 case "targets" -> targets(a);
+                case "template" -> TableCommands.template(a, out);
                 case "rule-sets" -> RuleSetCommands.ruleSets(a, out);
                 case "diff" -> RuleSetCommands.diff(a, out);
                 case "verify" -> RuleSetCommands.verify(a, out);
@@ -169,7 +176,8 @@ public final class Main {
             return fail(UNREADABLE, e.getMessage() + (HELP.containsKey(command) && !command.startsWith("-")
                     ? " (kpi-cli " + command + " --help lists the options)" : ""));
         } catch (UnknownRuleSetException e) {
-            return fail(UNREADABLE, e.getMessage() + " (at " + e.path() + ")");
+            // The library reports a rule set asked for in place of the request's at path "".
+            return fail(UNREADABLE, e.getMessage() + " (at " + (e.path().isEmpty() ? "--rule-set" : e.path()) + ")");
         } catch (ReportTooLargeException e) {
             return fail(UNREADABLE, e.getMessage());
         } catch (UnreadableRequestException e) {
@@ -241,10 +249,11 @@ public final class Main {
     private static final Limits LIMITS = Limits.unlimitedRecords();
 
     private int evaluate(Deque<String> a) throws IOException {
-        Options o = Options.parse(a, "--input", "--as-of", "--rule-set", "--format");
+        Options o = Options.parse(a, "--input", "--input-format", "--as-of", "--rule-set", "--format");
         String name = o.get("--format").orElse("json");
         ReportFormat format = ReportFormat.of(name).orElseThrow(
                 () -> new UsageException("--format must be json, text, csv or html, not \"" + name + "\""));
+        String inputFormat = TableCommands.inputFormat(o.get("--input-format"), o.get("--input"));
         RequestOverrides overrides = RequestOverrides.none();
         if (o.get("--as-of").isPresent()) {
             try {
@@ -256,6 +265,9 @@ public final class Main {
         if (o.get("--rule-set").isPresent()) {
             overrides = overrides.withRuleSet(o.get("--rule-set").get());
         }
+        if (!inputFormat.equals("json")) {
+            return evaluateTable(format, inputFormat, o.get("--input"), overrides);
+        }
         KpiEngine engine = KpiEngine.builder().limits(LIMITS).build();
         Optional<String> input = o.get("--input");
         // Every format is written as it is evaluated, in memory that does not grow with the results.
@@ -264,6 +276,24 @@ public final class Main {
                 : stdinFile != null ? RequestSpool.of(stdinFile, LIMITS) : RequestSpool.copy(in, LIMITS)) {
             EvaluationSummary summary = Reports.write(engine, format, request.path(), overrides, stdout);
             return summary.allEvaluated() ? OK : REJECTED;
+        }
+    }
+
+    /** A table: streamed as JSON; the other formats read its JSON twin, each error located. */
+    private int evaluateTable(ReportFormat format, String inputFormat, Optional<String> input, RequestOverrides overrides)
+            throws IOException {
+        KpiEngine engine = KpiEngine.builder().limits(LIMITS).build();
+        try (io.github.cqskpi.table.TableRows rows = TableCommands.open(inputFormat, input, in)) {
+            if (format == ReportFormat.JSON) {
+                EvaluationSummary summary = io.github.cqskpi.table.Tables.evaluate(engine, rows, stdout, overrides);
+                return summary.allEvaluated() ? OK : REJECTED;
+            }
+            TableCommands.Twin twin = TableCommands.twin(engine, rows, overrides);
+            EvaluationResponse r = engine.evaluateJson(new ByteArrayInputStream(twin.json()), twin.overrides());
+            EvaluationResponse response = new EvaluationResponse(r.ruleSet(), r.asOf(), r.results(),
+                    r.errors().stream().map(twin.locations()::locate).toList(), r.summary());
+            Reports.write(engine, format, response, stdout);
+            return response.allEvaluated() ? OK : REJECTED;
         }
     }
 
@@ -292,7 +322,8 @@ public final class Main {
     private int targets(Deque<String> a) {
         Options o = Options.parse(a, "--rule-set");
         KpiEngine engine = KpiEngine.builder().build();
-        String spec = o.get("--rule-set").orElse("dak-nong-2022");
+        String spec = o.get("--rule-set").or(engine::defaultRuleSet).orElseThrow(() -> new UsageException(
+                "no rule set is the default here: name one with --rule-set ID[@VERSION]"));
         RuleSetInfo rs = RuleSetCommands.find(engine, spec, "--rule-set");
         out.println(rs.ref().id() + "@" + rs.ref().version() + "  sha256 " + rs.ref().sha256());
         out.println(rs.title().en());

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An HTTP service that embeds the engine, on the JDK's own {@link HttpServer}:
  * {@code POST /v1/evaluate} (the contract's request and response, the same bytes the CLI's
- * {@code evaluate} prints), {@code GET /v1/rule-sets}, {@code GET /v1/targets?ruleSet=ID[@VERSION]},
+ * {@code evaluate} prints; a CSV or XLSX table, by its Content-Type, with {@code asOf},
+ * {@code ruleSet} and {@code ruleSetVersion} in the query), {@code GET /v1/rule-sets}, {@code GET /v1/targets?ruleSet=ID[@VERSION]},
  * {@code GET /health} and {@code GET /v1/openapi.json}. Errors are JSON bodies: 400 for an
  * unreadable request, 413 past the size limit, 404 and 405 for wrong paths and methods, and
  * 500 without internal detail.
@@ -39,6 +40,7 @@ public final class KpiService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KpiService.class);
     private static final String JSON = "application/json; charset=utf-8";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final KpiEngine engine;
     private final long maxBytes;
@@ -208,7 +210,13 @@ public final class KpiService implements AutoCloseable {
         }
         EvaluationResponse response;
         try {
-            response = engine.evaluateJson(new ByteArrayInputStream(body), RequestOverrides.none());
+            String type = x.getRequestHeaders().getFirst("Content-Type");
+            String media = type == null ? "" : type.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+            if (media.equals("text/csv") || media.equals(XLSX)) {
+                response = evaluateTable(x, body, media.equals(XLSX));
+            } else {
+                response = engine.evaluateJson(new ByteArrayInputStream(body), RequestOverrides.none());
+            }
         } catch (UnreadableRequestException e) {
             error(x, 400, "UNREADABLE_REQUEST", e.getMessage(), e.path());
             return;
@@ -218,8 +226,40 @@ public final class KpiService implements AutoCloseable {
         send(x, 200, out.toByteArray());
     }
 
+    /** A table (CSV or XLSX) as the request; asOf, ruleSet and ruleSetVersion come from the query. */
+    private EvaluationResponse evaluateTable(HttpExchange x, byte[] body, boolean xlsx) throws IOException {
+        RequestOverrides o = RequestOverrides.none();
+        Optional<String> asOf = query(x, "asOf");
+        if (asOf.isPresent()) {
+            try {
+                o = o.withAsOf(java.time.LocalDate.parse(asOf.get()));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new UnreadableRequestException("/asOf", "asOf \"" + asOf.get() + "\" is not a day YYYY-MM-DD");
+            }
+        }
+        Optional<String> ruleSet = query(x, "ruleSet");
+        Optional<String> version = query(x, "ruleSetVersion");
+        if (ruleSet.isPresent()) {
+            o = o.withRuleSet(ruleSet.get() + version.map(v -> "@" + v).orElse(""));
+        } else if (version.isPresent()) {
+            throw new UnreadableRequestException("/ruleSetVersion", "ruleSetVersion is given without a ruleSet");
+        }
+        try (io.github.cqskpi.table.TableRows rows = xlsx
+                ? io.github.cqskpi.examples.table.XlsxRows.open(new ByteArrayInputStream(body))
+                : new io.github.cqskpi.table.CsvRows(new ByteArrayInputStream(body))) {
+            return io.github.cqskpi.table.Tables.evaluate(engine,
+                    io.github.cqskpi.table.Tables.limit(rows, Limits.DEFAULT_MAX_RECORDS), o);
+        }
+    }
+
     private void targets(HttpExchange x) throws IOException {
-        String spec = query(x, "ruleSet").orElse("dak-nong-2022");
+        Optional<String> asked = query(x, "ruleSet").or(engine::defaultRuleSet);
+        if (asked.isEmpty()) {
+            error(x, 400, "UNREADABLE_REQUEST", "no rule set is the default here: name one with ?ruleSet=ID[@VERSION]",
+                    null);
+            return;
+        }
+        String spec = asked.get();
         int at = spec.indexOf('@');
         Optional<RuleSetInfo> rs = at < 0 ? engine.ruleSet(spec) : engine.ruleSet(spec.substring(0, at),
                 spec.substring(at + 1));
