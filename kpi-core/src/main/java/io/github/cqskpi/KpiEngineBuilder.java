@@ -1,6 +1,6 @@
 package io.github.cqskpi;
 
-import io.github.cqskpi.internal.DefaultKpiEngine;
+import io.github.cqskpi.internal.engine.DefaultKpiEngine;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;

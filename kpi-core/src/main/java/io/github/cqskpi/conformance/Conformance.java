@@ -2,7 +2,7 @@ package io.github.cqskpi.conformance;
 
 import io.github.cqskpi.KpiEngine;
 import io.github.cqskpi.RequestOverrides;
-import io.github.cqskpi.internal.ConformanceCheck;
+import io.github.cqskpi.internal.engine.ConformanceCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

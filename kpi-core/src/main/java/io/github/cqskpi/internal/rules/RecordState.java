@@ -1,0 +1,110 @@
+package io.github.cqskpi.internal.rules;
+
+import io.github.cqskpi.internal.ruleset.Figure;
+import io.github.cqskpi.internal.judge.Judge;
+import io.github.cqskpi.internal.ruleset.LoadedRuleSet;
+import io.github.cqskpi.internal.ruleset.TargetDef;
+import io.github.cqskpi.internal.validate.ValidRecord;
+import io.github.cqskpi.internal.judge.Verdict;
+import io.github.cqskpi.MetricValue;
+import io.github.cqskpi.Period;
+import io.github.cqskpi.rule.Judgement;
+import io.github.cqskpi.rule.UnitPeriod;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The engine's side of one valid record while its rule set fires: its values, the previous
+ * records the trend compares with, and one verdict slot per target.
+ */
+public final class RecordState implements Judgement {
+
+    private final LoadedRuleSet ruleSet;
+    private final ValidRecord record;
+    private final LocalDate asOf;
+    private final List<MetricValue[]> previous;
+    private final Verdict[] verdicts;
+    private final UnitPeriod fact;
+    private String fault;
+
+    public RecordState(LoadedRuleSet ruleSet, ValidRecord record, LocalDate asOf, List<MetricValue[]> previous) {
+        this.ruleSet = ruleSet;
+        this.record = record;
+        this.asOf = asOf;
+        this.previous = previous;
+        this.verdicts = new Verdict[ruleSet.targets().size()];
+        this.fact = new UnitPeriod(record.index(), record.unitId(), record.level(), record.roles(),
+                record.period().from(), record.period().to(), this);
+    }
+
+    @Override
+    public void apply(String ruleName) {
+        Figure f = ruleSet.figure(ruleName);
+        if (f == null) {
+            fail("rule \"" + ruleName + "\" has no figure");
+            return;
+        }
+        TargetDef t = f.target();
+        if (!t.appliesTo(record.level(), record.roles()) || !f.levels().contains(record.level())) {
+            fail("rule \"" + ruleName + "\" matched a " + record.level() + " unit with roles " + record.roles()
+                    + ", outside the scope its target and @levels declare");
+            return;
+        }
+        if (verdicts[t.ordinal()] != null) {
+            fail("rules \"" + verdicts[t.ordinal()].figure().rule() + "\" and \"" + ruleName
+                    + "\" both judged target " + t.id());
+            return;
+        }
+        verdicts[t.ordinal()] = Judge.judge(f, this);
+    }
+
+    public void fail(String why) {
+        if (fault == null) {
+            fault = why;
+        }
+    }
+
+    /** Forgets every verdict and fault, to judge the record again. */
+    public void reset() {
+        java.util.Arrays.fill(verdicts, null);
+        fault = null;
+    }
+
+    public UnitPeriod fact() {
+        return fact;
+    }
+
+    public ValidRecord record() {
+        return record;
+    }
+
+    public MetricValue value(int index) {
+        return record.values()[index];
+    }
+
+    public Period period() {
+        return record.period();
+    }
+
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    public List<MetricValue[]> previous() {
+        return previous;
+    }
+
+    public Verdict verdict(int ordinal) {
+        return verdicts[ordinal];
+    }
+
+    /** What went wrong in the rules for this record, or {@code null}. */
+    public String fault() {
+        return fault;
+    }
+
+    public Set<String> roles() {
+        return record.roles();
+    }
+}

@@ -1,0 +1,295 @@
+package io.github.cqskpi.internal.wording;
+
+import io.github.cqskpi.internal.ruleset.LoadedRuleSet;
+import io.github.cqskpi.internal.ruleset.Measure;
+import io.github.cqskpi.internal.ruleset.Noun;
+import io.github.cqskpi.internal.rules.RecordState;
+import io.github.cqskpi.internal.ruleset.TargetDef;
+import io.github.cqskpi.internal.judge.Verdict;
+import io.github.cqskpi.Gap;
+import io.github.cqskpi.Measurement;
+import io.github.cqskpi.Operator;
+import io.github.cqskpi.Ratio;
+import io.github.cqskpi.ReasonCode;
+import io.github.cqskpi.Requirement;
+import io.github.cqskpi.Status;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Puts a verdict in words, the one place that does: the reason's text (English) and the
+ * result's message in Vietnamese and English, from the message bundles ({@link Words}),
+ * written to a {@link Sentence}. Words only; no figure here decides anything.
+ */
+public final class Wording {
+
+    private static final String[] REASON_KEYS = new String[ReasonCode.values().length];
+    private static final String[] STATUS_KEYS = new String[Status.values().length];
+    private static final String[] OPERATOR_KEYS = new String[Operator.values().length];
+
+    static {
+        for (ReasonCode c : ReasonCode.values()) {
+            REASON_KEYS[c.ordinal()] = "reason." + c.name();
+        }
+        for (Status s : Status.values()) {
+            STATUS_KEYS[s.ordinal()] = "status." + s.name();
+        }
+        for (Operator o : Operator.values()) {
+            OPERATOR_KEYS[o.ordinal()] = "operator." + o.name();
+        }
+    }
+
+    /*
+     * Slots: a small number for each recurring word, so that a sentence that encodes words
+     * keeps them by number (Sentence.words(int, String)). Global words first, then eight a target.
+     */
+    private static final int STATUS_SLOT = 0;
+    private static final int OPERATOR_SLOT = 16;
+    private static final int WORD_SLOT = 32;
+    private static final int REASON_VI_SLOT = 64;
+    private static final int NOT_YET_DONE_SLOT = 96;
+    private static final int TARGET_SLOT = 128;
+    public static final int TITLE_VI = 0;
+    public static final int TITLE_EN = 1;
+    public static final int ID = 2;
+    public static final int CLAUSE = 3;
+    private static final int WINDOWS = 4;
+    private static final int DENOMINATOR = 5;
+    private static final int NONE = 0;
+    private static final int NOT_SUBMITTED = 1;
+    private static final int DONE = 2;
+    private static final int NOT_DONE = 3;
+    private static final int REQUIRED_DONE = 4;
+    private static final int REQUIRED_RISES = 5;
+
+    private Wording() {
+    }
+
+    /** The slot of one of a target's recurring words. */
+    public static int slot(TargetDef t, int which) {
+        return TARGET_SLOT + t.ordinal() * 8 + which;
+    }
+
+    private static int lang(Words w) {
+        return w == Words.VI ? 0 : 1;
+    }
+
+    private static void word(Sentence out, Words w, int k, String key) {
+        out.words(WORD_SLOT + lang(w) * 16 + k, w.get(key));
+    }
+
+    /** The reason's text of a verdict that has a reason. */
+    public static void reason(Sentence out, Verdict v, TargetDef t, RecordState r, LoadedRuleSet rs) {
+        ReasonCode code = v.reason();
+        String key = REASON_KEYS[code.ordinal()];
+        Words en = Words.EN;
+        switch (code) {
+            case OUTSIDE_WINDOW -> en.write(out, key, o -> o.words(slot(t, ID), t.id()),
+                    o -> o.isoDay(r.period().to()), o -> o.words(slot(t, WINDOWS), rs.windows(t)));
+            case MISSING_KEYS -> en.write(out, key, o -> keys(o, en, v.missingKeys()));
+            case ZERO_DENOMINATOR -> en.write(out, key, o -> o.words(slot(t, DENOMINATOR), denominator(t)));
+            case NO_PREVIOUS_RECORD -> noPrevious(out, t, r);
+            case NOT_ONE_CALENDAR_MONTH -> en.write(out, key, o -> o.isoDay(r.period().from()),
+                    o -> o.isoDay(r.period().to()));
+            case NOT_YET_DUE -> en.write(out, key, o -> o.isoDay(((Requirement.Deadline) v.required()).date()),
+                    o -> o.isoDay(r.asOf()));
+            case NOT_YET_DONE -> out.words(NOT_YET_DONE_SLOT, en.get(key));
+        }
+    }
+
+    /** Keys joined with the language's {@code keys.join}, pair by pair from the left. */
+    public static void keys(Sentence out, Words words, List<String> keys) {
+        keys(out, words, keys, keys.size());
+    }
+
+    private static void keys(Sentence out, Words words, List<String> keys, int n) {
+        if (n == 0) {
+            return;
+        }
+        if (n == 1) {
+            out.words(keys.get(0));
+            return;
+        }
+        words.write(out, "keys.join", o -> keys(o, words, keys, n - 1), o -> o.words(keys.get(n - 1)));
+    }
+
+    public static String denominator(TargetDef t) {
+        if (t.measure() instanceof Measure.OfRatio m) {
+            return m.denominator();
+        }
+        if (t.measure() instanceof Measure.OfTrend m) {
+            return m.denominator();
+        }
+        return "the whole";
+    }
+
+    /** What the measure reads, for the reason of a previous record that cannot be compared with. */
+    public static String previousMeasure(TargetDef t) {
+        return t.measure().describe().replace(" against the previous period", "");
+    }
+
+    private static void noPrevious(Sentence out, TargetDef t, RecordState r) {
+        LocalDate dayBefore = r.period().from().minusDays(1);
+        int n = r.previous().size();
+        String unit = r.record().unitId();
+        if (n == 0) {
+            Words.EN.write(out, "reason.NO_PREVIOUS_RECORD.none", o -> o.text(unit), o -> o.isoDay(dayBefore));
+        } else if (n > 1) {
+            Words.EN.write(out, "reason.NO_PREVIOUS_RECORD.many", o -> o.number(n), o -> o.text(unit),
+                    o -> o.isoDay(dayBefore));
+        } else {
+            Words.EN.write(out, "reason.NO_PREVIOUS_RECORD.unusable", o -> o.isoDay(dayBefore),
+                    o -> o.text(previousMeasure(t)), o -> o.words(slot(t, DENOMINATOR), denominator(t)));
+        }
+    }
+
+    /**
+     * A result's message in one language: the target's title, the status in words, and the
+     * detail: what was measured and required, or the reason.
+     *
+     * @param reason the verdict's reason, or {@code null}
+     * @param reasonText writes the reason's text (English) again; used for English details only
+     */
+    public static void message(Sentence out, Words w, TargetDef t, Status status, Measurement actual, Requirement required,
+            ReasonCode reason, List<String> missingKeys, Words.Part reasonText, Gap gap, Noun noun) {
+        String title = w == Words.VI ? t.title().vi() : t.title().en();
+        w.write(out, "message", o -> o.words(slot(t, w == Words.VI ? TITLE_VI : TITLE_EN), title),
+                o -> o.words(STATUS_SLOT + lang(w) * 8 + status.ordinal(), w.get(STATUS_KEYS[status.ordinal()])), o -> {
+            if (reason == null || reason == ReasonCode.NOT_YET_DUE || reason == ReasonCode.NOT_YET_DONE) {
+                measured(o, w, actual);
+                if (required != null) {
+                    required(o, w, required);
+                }
+                if (gap != null) {
+                    gap(o, w, gap, noun);
+                }
+            } else if (w == Words.VI) {
+                reasonVi(o, reason, missingKeys);
+            } else {
+                reasonText.write(o);
+            }
+        });
+    }
+
+    /** What it would take, in words: "; cần thêm 4 hồ sơ … để đạt". */
+    private static void gap(Sentence out, Words w, Gap gap, Noun noun) {
+        long n = Math.abs(gap.change());
+        w.write(out, gap.change() > 0 ? "gap.more" : "gap.fewer", o -> o.number(n), o -> o.words(nounWords(w, noun, n)));
+    }
+
+    /** The rule set's noun for a counted thing, in the language's form for {@code n}. */
+    public static String nounWords(Words w, Noun noun, long n) {
+        return w == Words.VI ? noun.vi() : n == 1 ? noun.enOne() : noun.en();
+    }
+
+    /** The Vietnamese words of a reason, which stand in the Vietnamese message. */
+    public static void reasonVi(Sentence out, ReasonCode code, List<String> keys) {
+        String key = REASON_KEYS[code.ordinal()];
+        if (code == ReasonCode.MISSING_KEYS) {
+            Words.VI.write(out, key, o -> keys(o, Words.VI, keys));
+        } else {
+            out.words(REASON_VI_SLOT + code.ordinal(), Words.VI.get(key));
+        }
+    }
+
+    private static void measured(Sentence out, Words w, Measurement m) {
+        if (m == null) {
+            return;
+        }
+        m.accept(new Measurement.Visitor<Void>() {
+            @Override
+            public Void ratio(Measurement.OfRatio r) {
+                Wording.ratio(out, w, r.ratio());
+                return null;
+            }
+
+            @Override
+            public Void count(Measurement.OfCount c) {
+                out.number(c.value());
+                return null;
+            }
+
+            @Override
+            public Void date(Measurement.OfDate d) {
+                if (d.date().isEmpty()) {
+                    word(out, w, NOT_SUBMITTED, "date.notSubmitted");
+                } else {
+                    w.write(out, "date.submitted", o -> day(o, w, d.date().get()));
+                }
+                return null;
+            }
+
+            @Override
+            public Void flag(Measurement.OfFlag f) {
+                if (f.done()) {
+                    word(out, w, DONE, "flag.done");
+                } else {
+                    word(out, w, NOT_DONE, "flag.notDone");
+                }
+                return null;
+            }
+
+            @Override
+            public Void trend(Measurement.OfTrend t) {
+                w.write(out, "trend", o -> Wording.ratio(o, w, t.current()), o -> Wording.ratio(o, w, t.previous().orElse(null)));
+                return null;
+            }
+        });
+    }
+
+    private static void ratio(Sentence out, Words w, Ratio r) {
+        if (r == null) {
+            word(out, w, NONE, "ratio.none");
+        } else if (r.denominator() == 0) {
+            w.write(out, "ratio", o -> o.number(r.numerator()), o -> o.number(r.denominator()));
+        } else {
+            w.write(out, "ratio.percent", o -> o.number(r.numerator()), o -> o.number(r.denominator()),
+                    o -> o.percent(r, w == Words.VI ? ',' : '.'));
+        }
+    }
+
+    /** The figure in force, in words, as the message ends with it. */
+    public static void required(Sentence out, Words w, Requirement q) {
+        if (q instanceof Requirement.Percent p) {
+            w.write(out, "required.percent", o -> operator(o, w, p.operator()), o -> o.text(decimal(w, p.percent())));
+        } else if (q instanceof Requirement.Count c) {
+            w.write(out, "required.count", o -> operator(o, w, c.operator()), o -> o.number(c.value()));
+        } else if (q instanceof Requirement.Deadline d) {
+            w.write(out, "required.deadline", o -> day(o, w, d.date()));
+        } else if (q instanceof Requirement.Done) {
+            word(out, w, REQUIRED_DONE, "required.done");
+        } else if (q instanceof Requirement.Rises) {
+            word(out, w, REQUIRED_RISES, "required.rises");
+        } else {
+            throw new IllegalStateException("no words for a requirement of kind " + q.getClass().getName());
+        }
+    }
+
+    private static void operator(Sentence out, Words w, Operator op) {
+        switch (op) {
+            case GREATER_THAN, AT_LEAST, EQUAL -> out.words(OPERATOR_SLOT + lang(w) * 8 + op.ordinal(),
+                    w.get(OPERATOR_KEYS[op.ordinal()]));
+            case BEFORE, DONE, RISES -> out.words(OPERATOR_SLOT + lang(w) * 8 + op.ordinal(), op.symbol());
+        }
+    }
+
+    /** A day as the language writes it: ISO in English, dd/MM/yyyy in Vietnamese. */
+    private static void day(Sentence out, Words w, LocalDate d) {
+        if (w == Words.VI) {
+            out.viDay(d);
+        } else {
+            out.isoDay(d);
+        }
+    }
+
+    /** A plain decimal with the language's decimal mark: a point in English, a comma in Vietnamese. */
+    private static String decimal(Words w, BigDecimal value) {
+        String plain = plain(value);
+        return w == Words.VI ? plain.replace('.', ',') : plain;
+    }
+
+    public static String plain(BigDecimal percent) {
+        return percent.stripTrailingZeros().toPlainString();
+    }
+}
