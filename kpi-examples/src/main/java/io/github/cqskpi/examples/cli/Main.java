@@ -13,7 +13,8 @@ import io.github.cqskpi.TargetInfo;
 import io.github.cqskpi.UnknownRuleSetException;
 import io.github.cqskpi.UnreadableRequestException;
 import io.github.cqskpi.examples.report.Reports;
-import io.github.cqskpi.examples.service.KpiService;
+import io.github.cqskpi.examples.service.ServeCommand;
+import io.github.cqskpi.examples.service.ServiceSettings;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -63,8 +64,7 @@ public final class Main {
             "      Runs the conformance vectors in DIR (NAME.request.json + NAME.expected.json).",
             "      Ends with 'N passed, N failed'; exit 0 when none failed, 1 otherwise.",
             "      --coverage also counts the results per target and status the vectors produce.",
-            "  serve [--port N] [--bind ADDRESS] [--max-bytes N] [--decision-log FILE]",
-            "      Serves POST /v1/evaluate, GET /v1/rule-sets, /v1/targets, /health, /v1/openapi.json.",
+            ServeCommand.USAGE,
             "  help",
             "      Prints this text.");
 
@@ -187,25 +187,15 @@ public final class Main {
     }
 
     private int serve(Deque<String> a) throws IOException {
-        Options o = Options.parse(a, "--port", "--bind", "--max-bytes", "--decision-log");
-        int port;
-        long maxBytes;
+        ServiceSettings settings;
         try {
-            port = Integer.parseInt(o.get("--port").orElse("8080"));
-            maxBytes = Long.parseLong(o.get("--max-bytes").orElse(Long.toString(KpiService.DEFAULT_MAX_BYTES)));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--port and --max-bytes take whole numbers");
+            List<String> cors = ServeCommand.takeCors(a);
+            Options o = Options.parse(a, ServeCommand.OPTIONS.toArray(String[]::new));
+            settings = ServeCommand.settings(o::get, cors);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        KpiService service = KpiService.start(KpiEngine.builder(), o.get("--bind").orElse(null), port, maxBytes,
-                o.get("--decision-log").map(Path::of).orElse(null));
-        err.println("kpi-cli: serving on http://localhost:" + service.port() + "/ (POST /v1/evaluate); Ctrl-C stops");
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close));
-        try {
-            Thread.currentThread().join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return OK;
+        return ServeCommand.run(settings, err);
     }
 
     private int targets(Deque<String> a) {

@@ -88,7 +88,7 @@ class KpiServiceTests {
         void allowsOnlyPost() throws Exception {
             HttpResponse<byte[]> r = call("GET", "/v1/evaluate", null);
             assertEquals(405, r.statusCode());
-            assertEquals("POST", r.headers().firstValue("Allow").orElse(""));
+            assertEquals("POST, OPTIONS", r.headers().firstValue("Allow").orElse(""));
         }
     }
 
