@@ -111,6 +111,7 @@ public final class KpiService implements AutoCloseable {
     private final Semaphore evaluating;
     private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile int port = -1;
 
     private KpiService(KpiEngine engine, ServiceSettings settings, DecisionLog decisions) {
         this.engine = engine;
@@ -138,14 +139,18 @@ public final class KpiService implements AutoCloseable {
         this.guard = new SlowRequestGuard(settings.headerTimeout());
         connector.addBean(guard);
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(new Router()) {
+        GracefulHandler graceful = new GracefulHandler(new Router()) {
             @Override
             protected void handleShutdownRejection(Request request, Response response, Callback callback) {
                 response.getHeaders().put(HttpHeader.CONNECTION, "close");
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
                 sendError(response, callback, 503, "UNAVAILABLE", "the service is shutting down", null, null);
             }
-        });
+        };
+        // On shutdown Jetty shortens every connection's idle timeout to this; a request in flight
+        // that waits for the rest of its body keeps its own deadline (the body timeout).
+        graceful.setShutdownIdleTimeout(settings.bodyTimeout().toMillis());
+        server.setHandler(graceful);
         server.setErrorHandler(new JsonErrors());
         server.setStopTimeout(settings.drain().toMillis());
         server.setStopAtShutdown(false);
@@ -220,6 +225,7 @@ public final class KpiService implements AutoCloseable {
                     : new IOException("cannot listen on " + settings.bind() + ":" + settings.port() + ": "
                             + e.getMessage(), e);
         }
+        s.port = s.connector.getLocalPort();
         s.guard.start(s.server.getScheduler());
         LOG.info("serving on {} with {}", s.uri(), engine.ruleSets().stream()
                 .map(r -> r.ref().id() + "@" + r.ref().version()).toList());
@@ -232,7 +238,7 @@ public final class KpiService implements AutoCloseable {
      * @return the port
      */
     public int port() {
-        return connector.getLocalPort();
+        return port;
     }
 
     /**
@@ -632,7 +638,8 @@ public final class KpiService implements AutoCloseable {
                 case "text/html" -> HTML;
                 default -> JSON;
             });
-            OutputStream body = new BufferedOutputStream(Content.Sink.asOutputStream(response), 1 << 15);
+            ClientStream client = new ClientStream(Content.Sink.asOutputStream(response));
+            OutputStream body = new BufferedOutputStream(client, 1 << 15);
             EvaluationSummary summary;
             try {
                 if (media.equals("application/json")) {
@@ -654,6 +661,12 @@ public final class KpiService implements AutoCloseable {
                     return;
                 }
                 throw e;
+            } catch (IOException e) {
+                if (client.failed) {
+                    clientGone(e);
+                    return;
+                }
+                throw e;
             } catch (UnreadableRequestException e) {
                 if (!response.isCommitted()) {
                     response.reset();
@@ -666,9 +679,7 @@ public final class KpiService implements AutoCloseable {
             try {
                 body.close(); // the last chunk: once this returns, the response is delivered whole
             } catch (IOException e) {
-                LOG.debug("the client went away before the response was whole: {}", e.toString());
-                release();
-                callback.failed(e);
+                clientGone(e);
                 return;
             }
             if (decisions != null) {
@@ -680,6 +691,12 @@ public final class KpiService implements AutoCloseable {
             }
             release();
             callback.succeeded();
+        }
+
+        private void clientGone(IOException e) {
+            LOG.debug("the client went away before the response was whole: {}", e.toString());
+            release();
+            callback.failed(e);
         }
 
         private void release() {
@@ -695,6 +712,50 @@ public final class KpiService implements AutoCloseable {
                 } catch (IOException e) {
                     LOG.warn("cannot delete the spool {}: {}", spool, e.toString());
                 }
+            }
+        }
+    }
+
+    /** The response body, noting whether a write to the client failed (the client went away). */
+    private static final class ClientStream extends java.io.FilterOutputStream {
+        volatile boolean failed;
+
+        ClientStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                failed = true;
+                throw e;
             }
         }
     }
