@@ -147,9 +147,9 @@ public final class KpiService implements AutoCloseable {
                 sendError(response, callback, 503, "UNAVAILABLE", "the service is shutting down", null, null);
             }
         };
-        // On shutdown Jetty shortens every connection's idle timeout to this; a request in flight
-        // that waits for the rest of its body keeps its own deadline (the body timeout).
-        graceful.setShutdownIdleTimeout(settings.bodyTimeout().toMillis());
+        // On shutdown Jetty shortens every connection's idle timeout to this, so that kept-alive
+        // connections close at once; a request in flight whose client pauses longer is cut.
+        graceful.setShutdownIdleTimeout(Math.min(1000, settings.idleTimeout().toMillis()));
         server.setHandler(graceful);
         server.setErrorHandler(new JsonErrors());
         server.setStopTimeout(settings.drain().toMillis());

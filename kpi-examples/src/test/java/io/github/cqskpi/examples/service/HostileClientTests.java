@@ -241,10 +241,10 @@ class HostileClientTests {
                         .getBytes(UTF_8));
                 out.write(body, 0, 10);
                 out.flush();
-                Thread.sleep(500);
+                Thread.sleep(300);
                 Thread closer = new Thread(s::close);
                 closer.start();
-                Thread.sleep(300);
+                Thread.sleep(100);
                 // no new connection is taken while it drains
                 assertTrue(refused(s.port()), "a connection was accepted during the drain");
                 out.write(body, 10, body.length - 10);
@@ -261,7 +261,7 @@ class HostileClientTests {
         private static boolean refused(int port) {
             try (Socket probe = new Socket("127.0.0.1", port)) {
                 probe.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(UTF_8));
-                return !readUntilQuiet(probe, 1000).startsWith("HTTP/1.1 200");
+                return !readUntilQuiet(probe, 200).startsWith("HTTP/1.1 200");
             } catch (IOException e) {
                 return true;
             }
