@@ -109,6 +109,8 @@ public final class KpiService implements AutoCloseable {
     private final DecisionLog decisions;
     private final SlowRequestGuard guard;
     private final Semaphore evaluating;
+    private final Semaphore reporting = new Semaphore(ServiceSettings.reportsForHeap(Runtime.getRuntime().maxMemory()),
+            true);
     private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile int port = -1;
@@ -645,13 +647,22 @@ public final class KpiService implements AutoCloseable {
                 if (media.equals("application/json")) {
                     summary = engine.evaluateJson(spool, body, overrides);
                 } else {
-                    EvaluationResponse r;
-                    try (InputStream in = Files.newInputStream(spool)) {
-                        r = engine.evaluateJson(in, overrides);
+                    // The reports are written from the whole response in memory: fewer at once.
+                    if (!reporting.tryAcquire(settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                        response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
+                        sendError(response, Callback.from(callback, this::release), 503, "BUSY",
+                                "no report slot came free in time; try again later, or ask for JSON", null, null);
+                        return;
                     }
-                    Reports.write(media.substring(media.indexOf('/') + 1), r, engine, Files.readAllBytes(spool), body);
-                    summary = new EvaluationSummary(r.ruleSet(), r.asOf(), r.summary());
+                    try {
+                        summary = report(body);
+                    } finally {
+                        reporting.release();
+                    }
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for a report slot", e);
             } catch (UnknownRuleSetException e) {
                 if (!response.isCommitted()) {
                     response.reset();
@@ -691,6 +702,15 @@ public final class KpiService implements AutoCloseable {
             }
             release();
             callback.succeeded();
+        }
+
+        private EvaluationSummary report(OutputStream body) throws IOException {
+            EvaluationResponse r;
+            try (InputStream in = Files.newInputStream(spool)) {
+                r = engine.evaluateJson(in, overrides);
+            }
+            Reports.write(media.substring(media.indexOf('/') + 1), r, engine, Files.readAllBytes(spool), body);
+            return new EvaluationSummary(r.ruleSet(), r.asOf(), r.summary());
         }
 
         private void clientGone(IOException e) {

@@ -137,8 +137,6 @@ public final class ServeCommand {
      */
     public static int run(ServiceSettings settings, PrintStream err) throws IOException {
         KpiService service = KpiService.start(KpiEngine.builder(), settings);
-        err.println("kpi-cli: serving on " + service.uri() + " (POST /v1/evaluate); evaluations at once "
-                + settings.evaluations() + ", queue " + settings.queue() + "; SIGTERM or Ctrl-C stops");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             err.println("kpi-cli: stopping: draining requests in flight (at most " + settings.drain().toSeconds()
@@ -150,6 +148,9 @@ public final class ServeCommand {
             // A signal's default exit status is 128 + its number; a drained stop is a clean one.
             Runtime.getRuntime().halt(0);
         }, "kpi-service-stop"));
+        // The hook is in place before the line is printed: a SIGTERM right after it still drains.
+        err.println("kpi-cli: serving on " + service.uri() + " (POST /v1/evaluate); evaluations at once "
+                + settings.evaluations() + ", queue " + settings.queue() + "; SIGTERM or Ctrl-C stops");
         try {
             stopped.await();
         } catch (InterruptedException e) {

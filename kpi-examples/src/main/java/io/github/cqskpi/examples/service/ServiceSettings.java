@@ -28,12 +28,22 @@ public record ServiceSettings(String bind, int port, long maxBytes, Duration hea
         Duration idleTimeout, int evaluations, int queue, Duration drain, Path decisionLog, List<String> corsOrigins) {
 
     /**
-     * What one evaluation of a request at the limits may hold on the heap at its peak, by
-     * measure: a 10,000-record request of 10,000 distinct units (the most units the default
-     * record limit allows) peaks below this on the streaming path, with the server's buffers.
-     * The default number of concurrent evaluations is half the heap divided by this.
+     * What one JSON evaluation of a request at the limits may hold on the heap at its peak, with
+     * a margin: a 10,000-record request of 10,000 distinct units (4.1 MB in, 75 MB out) is read
+     * from its spool file twice and its response streamed, so it holds what grows with its
+     * units, not its results. Measured: one such evaluation answers whole with {@code -Xmx40m},
+     * four at once with {@code -Xmx64m}. The default number of concurrent evaluations is half the
+     * heap divided by this, capped by the processors.
      */
-    public static final long HEAP_PER_EVALUATION = 48L << 20;
+    public static final long HEAP_PER_EVALUATION = 16L << 20;
+
+    /**
+     * What one CSV or HTML report of a request at the limits may hold: the reports are written
+     * from the whole response in memory. Measured: one 10,000-record CSV report answers with
+     * {@code -Xmx256m}, two at once do not. Reports at once are half the heap divided by this,
+     * at least 1.
+     */
+    public static final long HEAP_PER_REPORT = 128L << 20;
 
     /** Checks every part. */
     public ServiceSettings {
@@ -89,6 +99,17 @@ public record ServiceSettings(String bind, int port, long maxBytes, Duration hea
     public static int evaluationsForHeap(long maxHeap) {
         long byHeap = maxHeap / 2 / HEAP_PER_EVALUATION;
         return (int) Math.max(1, Math.min(byHeap, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * How many CSV or HTML reports a heap holds at once: half the heap divided by
+     * {@link #HEAP_PER_REPORT}, at least 1.
+     *
+     * @param maxHeap the largest heap, {@link Runtime#maxMemory()}
+     * @return the number of concurrent reports
+     */
+    public static int reportsForHeap(long maxHeap) {
+        return (int) Math.max(1, maxHeap / 2 / HEAP_PER_REPORT);
     }
 
     private static void positive(String name, Duration d) {
