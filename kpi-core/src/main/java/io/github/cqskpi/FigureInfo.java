@@ -9,7 +9,7 @@ import java.util.Set;
  * the words of the text it comes from.
  *
  * @param rule the name of the rule that applies the figure
- * @param levels the levels the figure applies to
+ * @param levels the levels the figure applies to, in {@link Level}'s order
  * @param window when the figure is in force, in words (the rule's condition decides)
  * @param required the figure
  * @param quote the source words, quoted
@@ -19,7 +19,7 @@ public record FigureInfo(
         String rule, Set<Level> levels, String window, Requirement required, String quote, Optional<String> reading) {
 
     /**
-     * Checks the parts and copies the levels.
+     * Checks the parts and copies the levels, in {@link Level}'s order.
      *
      * @param rule the name of the rule that applies the figure
      * @param levels the levels the figure applies to
@@ -30,7 +30,7 @@ public record FigureInfo(
      */
     public FigureInfo {
         Objects.requireNonNull(rule, "rule");
-        levels = Set.copyOf(levels);
+        levels = Ordered.levels(levels);
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(required, "required");
         Objects.requireNonNull(quote, "quote");

@@ -1,11 +1,16 @@
 package io.github.cqskpi;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -66,6 +71,51 @@ public interface KpiEngine {
     void writeJson(EvaluationResponse response, OutputStream out) throws IOException;
 
     /**
+     * Reads a request held in a string, as the JSON contract fixes it, and evaluates it with no
+     * overrides: {@link #evaluateJson(InputStream, RequestOverrides)} without the stream.
+     *
+     * @param json the request
+     * @return the response
+     * @throws UnreadableRequestException when the request as a whole cannot be read
+     */
+    default EvaluationResponse evaluateJson(String json) {
+        return evaluateJson(Objects.requireNonNull(json, "json").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads a request held in bytes, as the JSON contract fixes it, and evaluates it with no
+     * overrides: {@link #evaluateJson(InputStream, RequestOverrides)} without the stream.
+     *
+     * @param json the request's bytes, UTF-8
+     * @return the response
+     * @throws UnreadableRequestException when the request as a whole cannot be read
+     */
+    default EvaluationResponse evaluateJson(byte[] json) {
+        try {
+            return evaluateJson(new ByteArrayInputStream(Objects.requireNonNull(json, "json")), RequestOverrides.none());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // bytes in memory do not fail to read
+        }
+    }
+
+    /**
+     * A response as the JSON contract fixes it: the bytes of
+     * {@link #writeJson(EvaluationResponse, OutputStream)} as a string.
+     *
+     * @param response the response
+     * @return the JSON text
+     */
+    default String toJson(EvaluationResponse response) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writeJson(Objects.requireNonNull(response, "response"), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // memory does not fail to write
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
      * Reads a request from a file, evaluates it and writes the response as it goes: the same
      * bytes as {@link #evaluateJson(InputStream, RequestOverrides)} then
      * {@link #writeJson(EvaluationResponse, OutputStream)}, in memory that does not grow with the
@@ -124,11 +174,19 @@ public interface KpiEngine {
     List<RuleSetInfo> ruleSets();
 
     /**
+     * The newest loaded version of a rule set.
+     *
+     * @param id the rule set's id, such as {@code dak-nong-2022}
+     * @return the rule set's newest version, or empty when no version of it is loaded
+     */
+    Optional<RuleSetInfo> ruleSet(String id);
+
+    /**
      * One loaded rule set version.
      *
-     * @param id the rule set's id
-     * @param version the version, or empty for the newest
-     * @return the rule set, if loaded
+     * @param id the rule set's id, such as {@code dak-nong-2022}
+     * @param version the version, such as {@code 1.0.0}
+     * @return the rule set version, or empty when it is not loaded
      */
-    Optional<RuleSetInfo> ruleSet(String id, Optional<String> version);
+    Optional<RuleSetInfo> ruleSet(String id, String version);
 }

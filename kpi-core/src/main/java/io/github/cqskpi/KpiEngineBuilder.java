@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link KpiEngine}. A builder is not safe for use by several threads; the engine it
@@ -12,13 +13,16 @@ import java.util.function.Consumer;
  */
 public final class KpiEngineBuilder {
 
+    /** The resource, on the class loader, that lists the rule sets of each jar. */
+    public static final String RULE_SET_INDEX = "META-INF/cqs-kpi/rule-sets";
+
     /** The zone whose "today" is the default evaluation date. */
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private Clock clock = Clock.system(VIETNAM);
     private ClassLoader classLoader = KpiEngineBuilder.class.getClassLoader();
     private Limits limits = Limits.defaults();
-    private Consumer<DecisionRecord> decisionLog;
+    private @Nullable Consumer<DecisionRecord> decisionLog;
 
     KpiEngineBuilder() {
     }
@@ -79,10 +83,26 @@ public final class KpiEngineBuilder {
     /**
      * Loads every rule set on the classpath and builds the engine.
      *
+     * <p>Rule sets are found through the resources named {@value #RULE_SET_INDEX} on the
+     * {@linkplain #classLoader(ClassLoader) class loader}: each rule set jar (such as
+     * {@code io.github.cqskpi:kpi-rules}) holds one, listing its rule sets.
+     *
      * @return the engine
-     * @throws IllegalStateException when a rule set on the classpath is corrupt, naming it
+     * @throws IllegalStateException when a rule set on the classpath is corrupt, naming it, or
+     *     when no rule set is found, naming the resource looked for and the class loader
      */
     public KpiEngine build() {
-        return new DefaultKpiEngine(clock, classLoader, limits, decisionLog);
+        KpiEngine engine = new DefaultKpiEngine(clock, classLoader, limits, decisionLog);
+        if (engine.ruleSets().isEmpty()) {
+            throw new IllegalStateException("no rule set found: no resource " + RULE_SET_INDEX
+                    + " listing one on the class loader " + describe(classLoader)
+                    + "; put a rule set's jar, such as io.github.cqskpi:kpi-rules, on its classpath");
+        }
+        return engine;
+    }
+
+    private static String describe(ClassLoader loader) {
+        String name = loader.getName();
+        return name == null ? loader.toString() : "\"" + name + "\" (" + loader + ")";
     }
 }

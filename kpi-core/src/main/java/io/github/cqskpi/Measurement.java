@@ -1,6 +1,8 @@
 package io.github.cqskpi;
 
 import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What was measured for one record and target (the contract's {@code actual}).
@@ -26,9 +28,18 @@ public sealed interface Measurement {
     /**
      * A submission date.
      *
-     * @param date the day, or {@code null} when not submitted yet
+     * @param date the day, or empty when not submitted yet
      */
-    record OfDate(LocalDate date) implements Measurement {
+    record OfDate(Optional<LocalDate> date) implements Measurement {
+
+        /**
+         * Checks the day is given, or given as empty.
+         *
+         * @param date the day, or empty when not submitted yet
+         */
+        public OfDate {
+            Objects.requireNonNull(date, "date");
+        }
     }
 
     /**
@@ -43,8 +54,19 @@ public sealed interface Measurement {
      * A rate against the same unit's previous rate.
      *
      * @param current this record's ratio
-     * @param previous the previous record's ratio, or {@code null} when there is none to use
+     * @param previous the previous record's ratio, or empty when there is none to use
      */
-    record OfTrend(Ratio current, Ratio previous) implements Measurement {
+    record OfTrend(Ratio current, Optional<Ratio> previous) implements Measurement {
+
+        /**
+         * Checks both parts are given (the previous ratio possibly as empty).
+         *
+         * @param current this record's ratio
+         * @param previous the previous record's ratio, or empty when there is none to use
+         */
+        public OfTrend {
+            Objects.requireNonNull(current, "current");
+            Objects.requireNonNull(previous, "previous");
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.github.cqskpi;
 
 import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The value of one metric key: a count, a date (or "not submitted yet") or a flag.
@@ -24,7 +26,7 @@ public sealed interface MetricValue {
      * @return the value
      */
     static MetricValue date(LocalDate date) {
-        return new Day(java.util.Objects.requireNonNull(date, "date"));
+        return new Day(Optional.of(Objects.requireNonNull(date, "date")));
     }
 
     /**
@@ -55,12 +57,21 @@ public sealed interface MetricValue {
     }
 
     /**
-     * A date, or {@code null} for "not submitted yet".
+     * A submission date, or "not submitted yet" (the contract's {@code null} date).
      *
-     * @param date the day, or {@code null}
+     * @param date the day, or empty when not submitted yet
      */
-    record Day(LocalDate date) implements MetricValue {
-        static final Day NOT_SUBMITTED = new Day(null);
+    record Day(Optional<LocalDate> date) implements MetricValue {
+        static final Day NOT_SUBMITTED = new Day(Optional.empty());
+
+        /**
+         * Checks the day is given, or given as empty.
+         *
+         * @param date the day, or empty when not submitted yet
+         */
+        public Day {
+            Objects.requireNonNull(date, "date");
+        }
     }
 
     /**

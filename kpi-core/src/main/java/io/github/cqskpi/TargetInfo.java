@@ -11,8 +11,8 @@ import java.util.Set;
  * @param clause the directive's clause, such as {@code 1 ¶1}
  * @param title what the target asks, in Vietnamese and English
  * @param informational {@code true} for duties the text sets no measurable figure for; they get no results
- * @param levels the levels of the units the target addresses
- * @param roles the roles a unit needs for the target to apply to it; empty for every unit
+ * @param levels the levels of the units the target addresses, in {@link Level}'s order
+ * @param roles the roles a unit needs for the target to apply to it, in alphabetical order; empty for every unit
  * @param measure what is measured, in words, such as {@code documents.electronic / documents.total}
  * @param keys the metric keys the measure reads, in order (numerator then denominator for a
  *     ratio or a trend); empty for an informational target
@@ -30,25 +30,26 @@ public record TargetInfo(
         List<FigureInfo> figures) {
 
     /**
-     * Checks the parts and copies the collections.
+     * Checks the parts and copies the collections, so that the sets iterate in a fixed order:
+     * the levels in {@link Level}'s order, the roles in alphabetical order.
      *
      * @param id the target's ID, such as {@code DOC_ELECTRONIC}
      * @param clause the directive's clause, such as {@code 1 ¶1}
      * @param title what the target asks, in Vietnamese and English
      * @param informational {@code true} for duties the text sets no measurable figure for; they get no results
-     * @param levels the levels of the units the target addresses
-     * @param roles the roles a unit needs for the target to apply to it; empty for every unit
+     * @param levels the levels of the units the target addresses, in any order
+     * @param roles the roles a unit needs for the target to apply to it, in any order; empty for every unit
      * @param measure what is measured, in words, such as {@code documents.electronic / documents.total}
- * @param keys the metric keys the measure reads, in order (numerator then denominator for a
- *     ratio or a trend); empty for an informational target
+     * @param keys the metric keys the measure reads, in order (numerator then denominator for a
+     *     ratio or a trend); empty for an informational target
      * @param figures the figures in force and when, one per rule; empty for an informational target
      */
     public TargetInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(clause, "clause");
         Objects.requireNonNull(title, "title");
-        levels = Set.copyOf(levels);
-        roles = Set.copyOf(roles);
+        levels = Ordered.levels(levels);
+        roles = Ordered.strings(roles);
         Objects.requireNonNull(measure, "measure");
         keys = List.copyOf(keys);
         figures = List.copyOf(figures);

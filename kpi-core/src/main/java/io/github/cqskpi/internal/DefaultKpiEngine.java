@@ -183,8 +183,17 @@ public final class DefaultKpiEngine implements KpiEngine {
     }
 
     @Override
-    public Optional<RuleSetInfo> ruleSet(String id, Optional<String> version) {
-        TreeMap<String, LoadedRuleSet> versions = ruleSets.get(id);
+    public Optional<RuleSetInfo> ruleSet(String id) {
+        return ruleSet(id, Optional.empty());
+    }
+
+    @Override
+    public Optional<RuleSetInfo> ruleSet(String id, String version) {
+        return ruleSet(id, Optional.of(java.util.Objects.requireNonNull(version, "version")));
+    }
+
+    private Optional<RuleSetInfo> ruleSet(String id, Optional<String> version) {
+        TreeMap<String, LoadedRuleSet> versions = ruleSets.get(java.util.Objects.requireNonNull(id, "id"));
         if (versions == null) {
             return Optional.empty();
         }

@@ -10,6 +10,7 @@ import io.github.cqskpi.Status;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Measures one record against one figure, in the order of judgement every target shares:
@@ -78,9 +79,9 @@ final class Judge {
         if (v == null) {
             return Verdict.missing(f, List.of(m.key()));
         }
-        LocalDate submitted = ((MetricValue.Day) v).date();
+        LocalDate submitted = ((MetricValue.Day) v).date().orElse(null);
         LocalDate deadline = ((Requirement.Deadline) f.required()).date();
-        Measurement actual = new Measurement.OfDate(submitted);
+        Measurement actual = new Measurement.OfDate(Optional.ofNullable(submitted));
         if (submitted == null) {
             return r.asOf().isBefore(deadline)
                     ? Verdict.because(f, Status.PENDING, actual, ReasonCode.NOT_YET_DUE)
@@ -108,7 +109,7 @@ final class Judge {
         }
         Ratio current = new Ratio(count(n), count(d));
         if (current.denominator() == 0) {
-            return Verdict.because(f, Status.NOT_APPLICABLE, new Measurement.OfTrend(current, null),
+            return Verdict.because(f, Status.NOT_APPLICABLE, new Measurement.OfTrend(current, Optional.empty()),
                     ReasonCode.ZERO_DENOMINATOR);
         }
         List<MetricValue[]> previous = r.previous();
@@ -120,7 +121,7 @@ final class Judge {
                 before = new Ratio(count(pn), count(pd));
             }
         }
-        Measurement actual = new Measurement.OfTrend(current, before);
+        Measurement actual = new Measurement.OfTrend(current, Optional.ofNullable(before));
         if (before == null || before.denominator() == 0) {
             return Verdict.because(f, Status.INSUFFICIENT_DATA, actual, ReasonCode.NO_PREVIOUS_RECORD);
         }

@@ -64,12 +64,22 @@ final class RecordDraft {
             };
             if (!fits) {
                 d.problem(path, ErrorCode.INVALID_TYPE, "metric " + key + " must be a " + typeWords(type) + ", not "
-                        + value);
+                        + json(value));
                 continue;
             }
             d.values[i] = value;
         }
         return d;
+    }
+
+    /** A value as the contract's JSON shows it ({@code 120}, {@code "2022-01-01"}, {@code null}, {@code true}), for messages. */
+    static String json(MetricValue value) {
+        if (value instanceof MetricValue.Count c) {
+            return Long.toString(c.value());
+        } else if (value instanceof MetricValue.Day d) {
+            return d.date().map(day -> "\"" + day + "\"").orElse("null");
+        }
+        return Boolean.toString(((MetricValue.Flag) value).done());
     }
 
     static String typeWords(MetricType t) {

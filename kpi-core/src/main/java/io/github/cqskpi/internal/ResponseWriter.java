@@ -144,10 +144,10 @@ final class ResponseWriter {
             g.writeNumberField("value", c.value());
         } else if (m instanceof Measurement.OfDate d) {
             g.writeFieldName("date");
-            if (d.date() == null) {
+            if (d.date().isEmpty()) {
                 g.writeNull();
             } else {
-                g.writeString(d.date().toString());
+                g.writeString(d.date().get().toString());
             }
         } else if (m instanceof Measurement.OfFlag f) {
             g.writeBooleanField("done", f.done());
@@ -155,10 +155,10 @@ final class ResponseWriter {
             g.writeFieldName("current");
             ratio(g, t.current());
             g.writeFieldName("previous");
-            if (t.previous() == null) {
+            if (t.previous().isEmpty()) {
                 g.writeNull();
             } else {
-                ratio(g, t.previous());
+                ratio(g, t.previous().get());
             }
         }
         g.writeEndObject();

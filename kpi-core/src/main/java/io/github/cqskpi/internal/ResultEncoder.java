@@ -205,12 +205,12 @@ final class ResultEncoder {
         } else if (m instanceof Measurement.OfCount c) {
             out.add(Pieces.VALUE).number(c.value()).add(Pieces.CLOSE_OBJECT);
         } else if (m instanceof Measurement.OfDate d) {
-            if (d.date() == null) {
+            if (d.date().isEmpty()) {
                 out.add(Pieces.DATE_NULL);
             } else {
-                checkYear(d.date());
+                checkYear(d.date().get());
                 out.add(Pieces.DATE);
-                day(out, d.date());
+                day(out, d.date().get());
                 out.add(Pieces.QUOTE_CLOSE);
             }
         } else if (m instanceof Measurement.OfFlag f) {
@@ -219,10 +219,10 @@ final class ResultEncoder {
             out.add(Pieces.CURRENT);
             ratioJson(out, t.current());
             out.add(Pieces.PREVIOUS);
-            if (t.previous() == null) {
+            if (t.previous().isEmpty()) {
                 out.add(Pieces.NULL);
             } else {
-                ratioJson(out, t.previous());
+                ratioJson(out, t.previous().get());
             }
             out.add(Pieces.CLOSE_OBJECT);
         } else {
@@ -281,11 +281,11 @@ final class ResultEncoder {
         } else if (m instanceof Measurement.OfCount c) {
             out.number(c.value());
         } else if (m instanceof Measurement.OfDate d) {
-            if (d.date() == null) {
+            if (d.date().isEmpty()) {
                 out.add(l.notSubmitted);
             } else {
                 out.add(l.submitted[0]);
-                LocalDate day = d.date();
+                LocalDate day = d.date().get();
                 if (vi) {
                     out.viDay(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
                 } else {
@@ -299,7 +299,7 @@ final class ResultEncoder {
             out.add(l.trend[0]);
             ratio(out, t.current(), l, mark);
             out.add(l.trend[1]);
-            ratio(out, t.previous(), l, mark);
+            ratio(out, t.previous().orElse(null), l, mark);
             out.add(l.trend[2]);
         }
     }

@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
 final class RuleSetLoader {
 
     /** The resource that lists a jar's rule set descriptors. */
-    static final String INDEX = "META-INF/cqs-kpi/rule-sets";
+    static final String INDEX = io.github.cqskpi.KpiEngineBuilder.RULE_SET_INDEX;
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetLoader.class);
     private static final JsonFactory JSON = new JsonFactory();

@@ -61,7 +61,7 @@ final class Validator {
             MetricDef def = v.metric(i);
             if (def.replaces() == null && !(value instanceof MetricValue.Count c0
                     && (c0.value() < 0 || c0.value() > RecordDecoder.MAX_COUNT))
-                    && !(value instanceof MetricValue.Day d0 && d0.date() != null && d0.date().isAfter(asOf))) {
+                    && !(value instanceof MetricValue.Day d0 && d0.date().filter(t -> t.isAfter(asOf)).isPresent())) {
                 continue;
             }
             String path = "/metrics/" + JsonTree.pointerSegment(def.key());
@@ -76,8 +76,8 @@ final class Validator {
                 d.problem(path, ErrorCode.UNKNOWN_METRIC, "metric " + def.key() + " is accepted for periods ending on"
                         + " or after " + def.from() + "; this period ends " + d.to + " (give " + def.replaces()
                         + ")");
-            } else if (value instanceof MetricValue.Day day && day.date() != null && day.date().isAfter(asOf)) {
-                d.problem(path, ErrorCode.SUBMITTED_AFTER_AS_OF, "metric " + def.key() + " is " + day.date()
+            } else if (value instanceof MetricValue.Day day && day.date().filter(t -> t.isAfter(asOf)).isPresent()) {
+                d.problem(path, ErrorCode.SUBMITTED_AFTER_AS_OF, "metric " + def.key() + " is " + RecordDraft.json(day)
                         + ", after the evaluation date " + asOf);
             }
         }

@@ -114,11 +114,11 @@ final class Wording {
         } else if (m instanceof Measurement.OfCount c) {
             return Long.toString(c.value());
         } else if (m instanceof Measurement.OfDate d) {
-            return d.date() == null ? w.get("date.notSubmitted") : w.format("date.submitted", day(w, d.date()));
+            return d.date().isEmpty() ? w.get("date.notSubmitted") : w.format("date.submitted", day(w, d.date().get()));
         } else if (m instanceof Measurement.OfFlag f) {
             return w.get(f.done() ? "flag.done" : "flag.notDone");
         } else if (m instanceof Measurement.OfTrend t) {
-            return w.format("trend", ratio(w, t.current()), ratio(w, t.previous()));
+            return w.format("trend", ratio(w, t.current()), ratio(w, t.previous().orElse(null)));
         }
         return "";
     }

@@ -18,5 +18,11 @@
  *     $r.judge(kcontext);
  * end
  * </pre>
+ *
+ * <p>As in {@link io.github.cqskpi}, nothing here is {@code null}: absent values are
+ * {@link java.util.Optional}s, and the package is JSpecify {@code @NullMarked}.
  */
+@NullMarked
 package io.github.cqskpi.rule;
+
+import org.jspecify.annotations.NullMarked;

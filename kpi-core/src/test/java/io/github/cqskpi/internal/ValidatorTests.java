@@ -13,6 +13,7 @@ import io.github.cqskpi.UnitRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class ValidatorTests {
     static final long MAX = 9_007_199_254_740_991L;
 
     static UnitRecord record(String id, Level level, String... roles) {
-        return UnitRecord.of(new Unit(id, null, level, Set.of(roles)), Period.year(2022));
+        return UnitRecord.of(new Unit(id, Optional.empty(), level, Set.of(roles)), Period.year(2022));
     }
 
     static List<String> errors(UnitRecord... records) {
@@ -62,7 +63,7 @@ class ValidatorTests {
         assertEquals(List.of("INVALID_ROLE /records/0/unit/roles/0"), errors(record("u", Level.PROVINCE, "MAYOR")));
         assertEquals(List.of("ROLE_LEVEL_MISMATCH /records/0/unit/roles/0"), errors(record("u", Level.COMMUNE, "DIC")));
         assertEquals(List.of("ROLE_LEVEL_MISMATCH /records/0/unit/roles/0"), errors(record("u", Level.DISTRICT, "NEWSPAPER")));
-        UnitRecord two = UnitRecord.of(new Unit("u", null, Level.DISTRICT, new java.util.LinkedHashSet<>(List.of("BROADCASTER", "X"))),
+        UnitRecord two = UnitRecord.of(new Unit("u", Optional.empty(), Level.DISTRICT, new java.util.LinkedHashSet<>(List.of("BROADCASTER", "X"))),
                 Period.year(2022));
         assertEquals(List.of("ROLE_LEVEL_MISMATCH /records/0/unit/roles/0", "INVALID_ROLE /records/0/unit/roles/1"),
                 errors(two));

@@ -6,6 +6,7 @@ import io.github.cqskpi.UnitRecord;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +63,7 @@ public final class ContractJson {
 
     static Json.Obj record(UnitRecord r) {
         Json.Obj unit = new Json.Obj().put("id", r.unit().id());
-        if (r.unit().name() != null) {
-            unit.put("name", r.unit().name());
-        }
+        r.unit().name().ifPresent(name -> unit.put("name", name));
         unit.put("level", r.unit().level().name());
         unit.put("roles", new ArrayList<Object>(r.unit().roles()));
         Json.Obj period = new Json.Obj().put("from", r.period().from().toString()).put("to", r.period().to().toString());
@@ -79,7 +78,7 @@ public final class ContractJson {
         if (v instanceof MetricValue.Count c) {
             return c.value();
         } else if (v instanceof MetricValue.Day d) {
-            return d.date() == null ? null : d.date().toString();
+            return d.date().map(LocalDate::toString).orElse(null);
         } else if (v instanceof MetricValue.Flag f) {
             return f.done();
         }

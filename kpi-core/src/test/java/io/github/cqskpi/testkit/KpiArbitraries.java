@@ -105,7 +105,7 @@ public final class KpiArbitraries {
      * @throws IllegalArgumentException when the engine has no such rule set
      */
     public static KpiArbitraries of(KpiEngine engine, String ruleSetId) {
-        return of(engine.ruleSet(ruleSetId, Optional.empty())
+        return of(engine.ruleSet(ruleSetId)
                 .orElseThrow(() -> new IllegalArgumentException("no rule set " + ruleSetId)));
     }
 
@@ -172,7 +172,7 @@ public final class KpiArbitraries {
                         Tuple.of(3, Arbitraries.of(roles).set().ofMinSize(1).ofMaxSize(roles.size())));
         Arbitrary<String> names = Arbitraries.strings().withCharRange('A', 'z').withChars(' ', 'Ủ', 'ư').ofMaxLength(40)
                 .injectNull(0.5);
-        return Combinators.combine(unitIds(), names, roleSets).as((id, name, r) -> new Unit(id, name, level, r));
+        return Combinators.combine(unitIds(), names, roleSets).as((id, name, r) -> new Unit(id, Optional.ofNullable(name), level, r));
     }
 
     /**

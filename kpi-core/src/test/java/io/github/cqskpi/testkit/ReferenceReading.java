@@ -205,7 +205,7 @@ public final class ReferenceReading {
             if (outsideOrMissing(target, inWindow, key)) {
                 return;
             }
-            LocalDate submitted = ((MetricValue.Day) r.metrics().get(key)).date();
+            LocalDate submitted = ((MetricValue.Day) r.metrics().get(key)).date().orElse(null);
             if (submitted == null) {
                 if (asOf.isBefore(deadline)) {
                     put(target, Status.PENDING, ReasonCode.NOT_YET_DUE, Set.of());

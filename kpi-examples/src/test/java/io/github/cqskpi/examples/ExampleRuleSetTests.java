@@ -10,7 +10,6 @@ import io.github.cqskpi.conformance.CaseResult;
 import io.github.cqskpi.conformance.Conformance;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,10 +22,10 @@ class ExampleRuleSetTests {
 
     @Test
     void isFoundOnTheClasspathBesideTheDirectiveAndSaysItIsNotLaw() {
-        RuleSetInfo rs = ENGINE.ruleSet("example-province-2024", Optional.empty()).orElseThrow();
+        RuleSetInfo rs = ENGINE.ruleSet("example-province-2024").orElseThrow();
         assertEquals("1.0.0", rs.ref().version());
         assertTrue(rs.title().en().startsWith("EXAMPLE, NOT LAW"), rs.title().en());
-        assertTrue(ENGINE.ruleSet("dak-nong-2022", Optional.empty()).isPresent());
+        assertTrue(ENGINE.ruleSet("dak-nong-2022").isPresent());
         assertEquals(List.of("EX_SIGNED_DOCUMENTS", "EX_STAFF_TRAINED", "EX_HUB_REPORT", "EX_INFO_OUTREACH"),
                 rs.targets().stream().map(t -> t.id()).toList());
     }

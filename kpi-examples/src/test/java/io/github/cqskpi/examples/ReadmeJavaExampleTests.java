@@ -2,6 +2,7 @@ package io.github.cqskpi.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,31 +11,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * README.md's "Use it from Java" example and the consumer project that CI compiles and runs
- * (kpi-examples/consumer, outside the reactor) hold the same lines, so the README cannot show
- * code that no longer compiles or no longer prints what it says.
+ * (kpi-examples/consumer, outside the reactor) hold the same lines, imports included, so the
+ * README cannot show code that no longer compiles or no longer prints what it says; and the
+ * consumer's POM holds what the README's Maven block tells a user to write.
  */
 class ReadmeJavaExampleTests {
 
-    static final Path README = Path.of("..", "README.md");
     static final Path CONSUMER = Path.of("consumer");
-    static final Path CONSUMER_TEST = CONSUMER.resolve("src/test/java/org/example/consumer/ReadmeExampleTests.java");
+    static final Path CONSUMER_EXAMPLE = CONSUMER.resolve("src/test/java/org/example/consumer/ReadmeExample.java");
     static final String BEGIN = "// README \"Use it from Java\": begin";
     static final String END = "// README \"Use it from Java\": end";
 
     @Test
     void theConsumerRunsTheReadmeExampleLineForLine() throws IOException {
-        List<String> readme = readmeExample();
-        List<String> consumer = consumerExample();
+        List<String> readme = ReadmeBlocks.block("## Use it from Java", "java", 0);
+        List<String> consumer = new ArrayList<>(ReadmeBlocks.imports(CONSUMER_EXAMPLE));
+        consumer.add("");
+        consumer.addAll(ReadmeBlocks.between(CONSUMER_EXAMPLE, BEGIN, END));
         assertFalse(readme.isEmpty(), "README.md has a java block under \"## Use it from Java\"");
         assertEquals(String.join("\n", readme), String.join("\n", consumer),
-                "README.md's \"Use it from Java\" block and " + CONSUMER_TEST + " between its markers differ;"
-                        + " change both, then run the consumer (see .ci/run)");
+                "README.md's \"Use it from Java\" block and " + CONSUMER_EXAMPLE + " (its imports, then the lines"
+                        + " between its markers) differ; change both, then run the consumer (see .ci/run)");
+    }
+
+    @Test
+    void theConsumerHoldsWhatTheReadmesMavenBlockShows() throws IOException {
+        List<String> xml = ReadmeBlocks.block("## Use it from Java", "xml", 0);
+        assertTrue(xml.stream().anyMatch(l -> l.strip().equals("<release>17</release>")),
+                "the README's Maven block compiles for Java 17");
+        assertNull(ReadmeBlocks.missingFromPom(xml, CONSUMER.resolve("pom.xml"), System.getProperty("cqskpi.version")),
+                "consumer/pom.xml holds every line of the README's Maven block, in order");
     }
 
     @Test
@@ -46,42 +56,5 @@ class ReadmeJavaExampleTests {
                 "consumer/pom.xml asks for CQS KPI " + version + ", the version being built");
         assertTrue(pom.contains("<artifactId>kpi-bom</artifactId>"), "consumer/pom.xml imports the BOM");
         assertFalse(pom.contains("<parent>"), "consumer/pom.xml stands alone, as a user's project does");
-    }
-
-    /** The first java block after the heading, as written. */
-    static List<String> readmeExample() throws IOException {
-        String text = Files.readString(README, StandardCharsets.UTF_8);
-        int section = text.indexOf("\n## Use it from Java\n");
-        assertTrue(section >= 0, "README.md has a \"## Use it from Java\" section");
-        Matcher m = Pattern.compile("\n```java\n(.*?)\n```\n", Pattern.DOTALL).matcher(text);
-        assertTrue(m.find(section), "that section has a java block");
-        return m.group(1).lines().toList();
-    }
-
-    /** The consumer's lines between the markers, less the indentation they share. */
-    static List<String> consumerExample() throws IOException {
-        List<String> lines = Files.readAllLines(CONSUMER_TEST, StandardCharsets.UTF_8);
-        int from = -1;
-        int to = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).strip().equals(BEGIN)) {
-                from = i + 1;
-            } else if (lines.get(i).strip().equals(END)) {
-                to = i;
-            }
-        }
-        assertTrue(from > 0 && to >= from, CONSUMER_TEST + " marks the example with\n" + BEGIN + "\n" + END);
-        List<String> block = lines.subList(from, to);
-        int indent = Integer.MAX_VALUE;
-        for (String line : block) {
-            if (!line.isBlank()) {
-                indent = Math.min(indent, line.length() - line.stripLeading().length());
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (String line : block) {
-            out.add(line.isBlank() ? "" : line.substring(indent));
-        }
-        return out;
     }
 }

@@ -11,7 +11,6 @@ import io.github.cqskpi.UnitRecord;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +50,7 @@ public class ApiThroughput {
 
     /** The baseline, given the titles and clauses of the targets it judges. */
     static PlainJavaTargets baseline(KpiEngine engine) {
-        RuleSetInfo rs = engine.ruleSet("dak-nong-2022", Optional.of("1.1.0")).orElseThrow();
+        RuleSetInfo rs = engine.ruleSet("dak-nong-2022", "1.1.0").orElseThrow();
         Map<String, Message> titles = new HashMap<>();
         Map<String, String> clauses = new HashMap<>();
         for (TargetInfo t : rs.targets()) {

@@ -117,18 +117,22 @@ public final class BenchRequests {
     static Unit unit(int u) {
         int k = u % 110;
         if (k == 0) {
-            return new Unit("so-tttt-" + u, "Sở Thông tin và Truyền thông " + u, Level.PROVINCE, java.util.Set.of("DIC"));
+            return named("so-tttt-" + u, "Sở Thông tin và Truyền thông " + u, Level.PROVINCE, java.util.Set.of("DIC"));
         } else if (k == 1) {
-            return new Unit("bao-" + u, "Báo Đắk Nông " + u, Level.PROVINCE, java.util.Set.of("NEWSPAPER"));
+            return named("bao-" + u, "Báo Đắk Nông " + u, Level.PROVINCE, java.util.Set.of("NEWSPAPER"));
         } else if (k == 2) {
-            return new Unit("dai-" + u, "Đài Phát thanh và Truyền hình " + u, Level.PROVINCE,
+            return named("dai-" + u, "Đài Phát thanh và Truyền hình " + u, Level.PROVINCE,
                     java.util.Set.of("BROADCASTER"));
         } else if (k < 23) {
-            return new Unit("so-" + u, "Sở " + u, Level.PROVINCE, java.util.Set.of());
+            return named("so-" + u, "Sở " + u, Level.PROVINCE, java.util.Set.of());
         } else if (k < 31) {
-            return new Unit("huyen-" + u, "UBND huyện " + u, Level.DISTRICT, java.util.Set.of());
+            return named("huyen-" + u, "UBND huyện " + u, Level.DISTRICT, java.util.Set.of());
         }
-        return new Unit("xa-" + u, "UBND xã " + u, Level.COMMUNE, java.util.Set.of());
+        return named("xa-" + u, "UBND xã " + u, Level.COMMUNE, java.util.Set.of());
+    }
+
+    private static Unit named(String id, String name, Level level, java.util.Set<String> roles) {
+        return new Unit(id, java.util.Optional.of(name), level, roles);
     }
 
     /**
@@ -147,7 +151,7 @@ public final class BenchRequests {
             UnitRecord rec = record(i);
             Unit unit = rec.unit();
             b.append(i == 0 ? "" : ",\n").append("{\"unit\":{\"id\":\"").append(unit.id()).append("\",\"name\":\"")
-                    .append(unit.name()).append("\",\"level\":\"").append(unit.level()).append("\",\"roles\":[");
+                    .append(unit.name().orElseThrow()).append("\",\"level\":\"").append(unit.level()).append("\",\"roles\":[");
             boolean first = true;
             for (String role : unit.roles()) {
                 b.append(first ? "\"" : ",\"").append(role).append('"');
@@ -163,7 +167,7 @@ public final class BenchRequests {
                 if (v instanceof MetricValue.Count c) {
                     b.append(c.value());
                 } else if (v instanceof MetricValue.Day d) {
-                    b.append(d.date() == null ? "null" : "\"" + d.date() + "\"");
+                    b.append(d.date().map(day -> "\"" + day + "\"").orElse("null"));
                 } else if (v instanceof MetricValue.Flag f) {
                     b.append(f.done());
                 }

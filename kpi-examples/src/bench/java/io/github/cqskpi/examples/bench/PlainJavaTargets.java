@@ -104,7 +104,7 @@ public final class PlainJavaTargets {
             if (e.getValue() instanceof MetricValue.Count c && (c.value() < 0 || c.value() > 9_007_199_254_740_991L)) {
                 throw new IllegalArgumentException(e.getKey() + " out of range");
             }
-            if (e.getValue() instanceof MetricValue.Day d && d.date() != null && d.date().isAfter(asOf)) {
+            if (e.getValue() instanceof MetricValue.Day d && d.date().filter(day -> day.isAfter(asOf)).isPresent()) {
                 throw new IllegalArgumentException(e.getKey() + " after as of");
             }
             if (e.getKey().startsWith("dossiers.fullProcess") || e.getKey().startsWith("dossiers.partial")) {
@@ -233,8 +233,8 @@ public final class PlainJavaTargets {
         if (v == null) {
             return new Judged(Status.INSUFFICIENT_DATA, null, req, ReasonCode.MISSING_KEYS, List.of(key));
         }
-        LocalDate on = ((MetricValue.Day) v).date();
-        Measurement actual = new Measurement.OfDate(on);
+        LocalDate on = ((MetricValue.Day) v).date().orElse(null);
+        Measurement actual = new Measurement.OfDate(java.util.Optional.ofNullable(on));
         if (on == null) {
             return asOf.isBefore(due)
                     ? new Judged(Status.PENDING, actual, req, ReasonCode.NOT_YET_DUE, List.of())
@@ -270,7 +270,7 @@ public final class PlainJavaTargets {
         }
         Ratio now = new Ratio(n, d);
         if (d == 0) {
-            return new Judged(Status.NOT_APPLICABLE, new Measurement.OfTrend(now, null), req,
+            return new Judged(Status.NOT_APPLICABLE, new Measurement.OfTrend(now, java.util.Optional.empty()), req,
                     ReasonCode.ZERO_DENOMINATOR, List.of());
         }
         Ratio before = null;
@@ -281,7 +281,7 @@ public final class PlainJavaTargets {
                 before = new Ratio(pn, pd);
             }
         }
-        Measurement actual = new Measurement.OfTrend(now, before);
+        Measurement actual = new Measurement.OfTrend(now, java.util.Optional.ofNullable(before));
         if (before == null || before.denominator() == 0) {
             return new Judged(Status.INSUFFICIENT_DATA, actual, req, ReasonCode.NO_PREVIOUS_RECORD, List.of());
         }
@@ -337,11 +337,11 @@ public final class PlainJavaTargets {
         } else if (m instanceof Measurement.OfCount c) {
             return Long.toString(c.value());
         } else if (m instanceof Measurement.OfDate d) {
-            return d.date() == null ? (vi ? "chưa nộp" : "not submitted") : (vi ? "nộp ngày " : "submitted on ") + d.date();
+            return d.date().isEmpty() ? (vi ? "chưa nộp" : "not submitted") : (vi ? "nộp ngày " : "submitted on ") + d.date().get();
         } else if (m instanceof Measurement.OfFlag f) {
             return f.done() ? "done" : "not done";
         } else if (m instanceof Measurement.OfTrend t) {
-            return "rate " + ratio(t.current(), vi) + " against " + ratio(t.previous(), vi) + " before";
+            return "rate " + ratio(t.current(), vi) + " against " + ratio(t.previous().orElse(null), vi) + " before";
         }
         return "";
     }

@@ -17,10 +17,14 @@ import io.github.cqskpi.examples.service.ServeCommand;
 import io.github.cqskpi.examples.service.ServiceSettings;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,8 +32,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +44,8 @@ import java.util.stream.Collectors;
  *
  * <p>Exit status: 0 every record evaluated; 3 some records rejected; 2 the request (or the
  * command line) could not be read, with the reason on standard error and nothing on standard
- * output.
+ * output; 74 standard output could not be written (a full disk, a closed pipe), the work
+ * stopped at the first failed write; 70 a fault of the library or a rule set.
  */
 public final class Main {
 
@@ -45,36 +53,65 @@ public final class Main {
     static final int UNREADABLE = 2;
     static final int REJECTED = 3;
     static final int INTERNAL_ERROR = 70;
+    /** sysexits.h's EX_IOERR: standard output could not be written. */
+    static final int OUTPUT_FAILED = 74;
 
-    private static final String USAGE = String.join("\n",
-            "usage: kpi-cli <command> [options]",
-            "",
-            "commands:",
-            "  evaluate [--input FILE] [--as-of YYYY-MM-DD] [--rule-set ID[@VERSION]] [--format json|text|csv|html]",
-            "      Evaluates a request (FILE, or standard input) and prints the response",
-            "      (csv: a row a record and target; html: one self-contained page).",
-            "      Exit 0: every record evaluated; 3: some rejected; 2: the request cannot be read.",
-            "  targets [--rule-set ID[@VERSION]]",
-            "      Lists the targets of a rule set: ID, clause, levels and roles, window, comparator, reading.",
-            "  rule-sets",
-            "      Lists the loaded rule sets: each id with its versions, windows and sha256 fingerprints.",
-            "  diff --from ID@V1 --to ID@V2 --input FILE",
-            "      Lists the record and target verdicts that differ between two rule set versions.",
-            "  verify DIR [--coverage]",
-            "      Runs the conformance vectors in DIR (NAME.request.json + NAME.expected.json).",
-            "      Ends with 'N passed, N failed'; exit 0 when none failed, 1 otherwise.",
-            "      --coverage also counts the results per target and status the vectors produce.",
-            ServeCommand.USAGE,
-            "  help",
-            "      Prints this text.");
+    /** Each command's own help: its synopsis first, then what it does and its options. */
+    private static final Map<String, String> HELP = new LinkedHashMap<>();
 
+    static {
+        HELP.put("evaluate", String.join("\n",
+                "evaluate [--input FILE] [--as-of YYYY-MM-DD] [--rule-set ID[@VERSION]] [--format json|text|csv|html]",
+                "    Evaluates a request (FILE, or standard input) and prints the response",
+                "    (csv: a row a record and target; html: one self-contained page).",
+                "    --input FILE       the request; a file, a FIFO or /dev/stdin (default: standard input)",
+                "    --as-of DAY        the day to judge on, instead of the request's asOf or today",
+                "    --rule-set ID[@V]  the rule set, instead of the request's (default: the newest version)",
+                "    --format F         json (default, the contract's bytes), text, csv or html",
+                "    Exit 0: every record evaluated; 3: some rejected; 2: the request cannot be read;",
+                "    74: standard output cannot be written."));
+        HELP.put("targets", String.join("\n",
+                "targets [--rule-set ID[@VERSION]]",
+                "    Lists the targets of a rule set: ID, clause, levels and roles, window, comparator, reading."));
+        HELP.put("rule-sets", String.join("\n",
+                "rule-sets",
+                "    Lists the loaded rule sets: each id with its versions, windows and sha256 fingerprints."));
+        HELP.put("diff", String.join("\n",
+                "diff --from ID@V1 --to ID@V2 --input FILE",
+                "    Lists the record and target verdicts that differ between two rule set versions."));
+        HELP.put("verify", String.join("\n",
+                "verify DIR [--coverage]",
+                "    Runs the conformance vectors in DIR (NAME.request.json + NAME.expected.json).",
+                "    Ends with 'N passed, N failed'; exit 0 when none failed, 1 otherwise.",
+                "    --coverage also counts the results per target and status the vectors produce."));
+        HELP.put("serve", ServeCommand.HELP);
+        HELP.put("help", String.join("\n",
+                "help [COMMAND]",
+                "    Prints this text, or one command's (as COMMAND --help does)."));
+        HELP.put("--version", String.join("\n",
+                "--version",
+                "    Prints the library's version and each loaded rule set's id@version."));
+    }
+
+    private static final String USAGE = "usage: kpi-cli <command> [options]\n\ncommands:\n  "
+            + String.join("\n  ", HELP.values().stream().map(h -> h.replace("\n", "\n  ")).toList());
+
+    private final Output stdout;
     private final PrintStream out;
     private final PrintStream err;
     private final InputStream in;
+    private final Path stdinFile;
 
-    Main(InputStream in, PrintStream out, PrintStream err) {
+    Main(InputStream in, OutputStream out, PrintStream err) {
+        this(in, null, out, err);
+    }
+
+    /** With {@code stdinFile} the regular file standard input reads, if it is one (read where it is). */
+    private Main(InputStream in, Path stdinFile, OutputStream out, PrintStream err) {
         this.in = in;
-        this.out = out;
+        this.stdinFile = stdinFile;
+        this.stdout = new Output(out);
+        this.out = stdout.printer();
         this.err = err;
     }
 
@@ -84,53 +121,114 @@ public final class Main {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8);
+        // Not System.out: a PrintStream would swallow a failed write. Each command flushes what it
+        // wrote; what is still buffered when a command fails is dropped, never half-printed.
+        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        int status = new Main(System.in, out, err).run(args);
-        out.flush();
+        Path stdin = Path.of("/dev/stdin");
+        int status = new Main(System.in, Files.isRegularFile(stdin) ? stdin : null, out, err).run(args);
         System.exit(status);
     }
 
     int run(String... args) {
         Deque<String> a = new ArrayDeque<>(List.of(args));
-        String command = a.isEmpty() ? "help" : a.pop();
+        if (a.isEmpty()) {
+            err.println(USAGE);
+            return UNREADABLE;
+        }
+        String command = a.pop();
         try {
-            return switch (command) {
+            if (HELP.containsKey(command) && (a.contains("--help") || a.contains("-h"))) {
+                out.println("usage: kpi-cli " + HELP.get(command));
+                stdout.finish();
+                return OK;
+            }
+            int status = switch (command) {
                 case "evaluate" -> evaluate(a);
                 case "targets" -> targets(a);
                 case "rule-sets" -> RuleSetCommands.ruleSets(a, out);
                 case "diff" -> RuleSetCommands.diff(a, out);
                 case "verify" -> RuleSetCommands.verify(a, out);
                 case "serve" -> serve(a);
-                case "help", "--help", "-h" -> {
-                    out.println(USAGE);
-                    yield OK;
-                }
-                default -> throw new UsageException("unknown command \"" + command + "\"");
+                case "--version", "version" -> version(a);
+                case "help", "--help", "-h" -> help(a);
+                default -> throw new UsageException("unknown command \"" + command + "\" (kpi-cli help lists them)");
             };
+            stdout.finish();
+            return status;
         } catch (UsageException e) {
-            err.println("kpi-cli: " + e.getMessage());
-            err.println(USAGE);
-            return UNREADABLE;
+            return fail(UNREADABLE, e.getMessage() + (HELP.containsKey(command) && !command.startsWith("-")
+                    ? " (kpi-cli " + command + " --help lists the options)" : ""));
         } catch (UnknownRuleSetException e) {
-            err.println("kpi-cli: " + e.getMessage() + " (at " + e.path() + ")");
-            return UNREADABLE;
+            return fail(UNREADABLE, e.getMessage() + " (at " + e.path() + ")");
         } catch (UnreadableRequestException e) {
-            err.println("kpi-cli: the request cannot be read: " + e.getMessage()
+            return fail(UNREADABLE, "the request cannot be read: " + e.getMessage()
                     + (e.path().isEmpty() ? "" : " (at " + e.path() + ")"));
-            return UNREADABLE;
         } catch (NoSuchFileException e) {
-            err.println("kpi-cli: no such file: " + e.getFile());
-            return UNREADABLE;
+            return failed(UNREADABLE, "no such file: " + e.getFile());
+        } catch (AccessDeniedException e) {
+            return failed(UNREADABLE, "permission denied: " + e.getFile());
         } catch (IOException e) {
-            err.println("kpi-cli: cannot read or write: " + e.getMessage());
-            return UNREADABLE;
+            return failed(UNREADABLE, "cannot read the input: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            return fail(INTERNAL_ERROR, "out of memory, no result was written in full: give java more heap (-Xmx)"
+                    + " or use --format json, which streams");
         } catch (RuntimeException e) {
             // A fault of the library or of a rule set, never a verdict: say so in one line.
-            err.println("kpi-cli: internal error, no result was written: " + e);
-            return INTERNAL_ERROR;
+            return failed(INTERNAL_ERROR, "internal error, no result was written: " + e);
         }
     }
+
+    /** One line on standard error, unless it was standard output that failed (a status of its own). */
+    private int failed(int status, String message) {
+        IOException output = stdout.failure();
+        if (output != null) {
+            return fail(OUTPUT_FAILED, "cannot write standard output: " + output.getMessage() + "; stopped");
+        }
+        return fail(status, message);
+    }
+
+    private int fail(int status, String message) {
+        err.println("kpi-cli: " + TerminalText.escape(message));
+        return status;
+    }
+
+    private int help(Deque<String> a) {
+        if (a.isEmpty()) {
+            out.println(USAGE);
+        } else if (HELP.containsKey(a.peek())) {
+            out.println("usage: kpi-cli " + HELP.get(a.pop()));
+        } else {
+            throw new UsageException("no command \"" + a.peek() + "\" (kpi-cli help lists them)");
+        }
+        Options.parse(a);
+        return OK;
+    }
+
+    /** The library's version (from its jar) and each loaded rule set's id@version. */
+    private int version(Deque<String> a) throws IOException {
+        Options.parse(a);
+        out.println("kpi-core " + libraryVersion());
+        for (RuleSetInfo rs : KpiEngine.builder().build().ruleSets()) {
+            out.println(rs.ref().id() + "@" + rs.ref().version());
+        }
+        return OK;
+    }
+
+    static String libraryVersion() throws IOException {
+        try (InputStream p = KpiEngine.class.getResourceAsStream("/META-INF/maven/io.github.cqskpi/kpi-core/pom.properties")) {
+            if (p != null) {
+                Properties props = new Properties();
+                props.load(p);
+                return props.getProperty("version", "(unknown)");
+            }
+        }
+        String v = KpiEngine.class.getPackage().getImplementationVersion();
+        return v != null ? v : "(unknown: not run from a packaged jar)";
+    }
+
+    /** A file the user chose, on their own machine: no ceiling on its size or record count. */
+    private static final Limits LIMITS = Limits.unlimitedRecords();
 
     private int evaluate(Deque<String> a) throws IOException {
         Options o = Options.parse(a, "--input", "--as-of", "--rule-set", "--format");
@@ -152,16 +250,16 @@ public final class Main {
         if (Reports.FORMATS.contains(format)) {
             return report(format, o.get("--input"), overrides);
         }
-        // A file the user chose, on their own machine: no ceiling on its size or record count.
-        KpiEngine engine = KpiEngine.builder().limits(Limits.unlimitedRecords()).build();
+        KpiEngine engine = KpiEngine.builder().limits(LIMITS).build();
         Optional<String> input = o.get("--input");
         if (format.equals("json")) {
-            // Streamed: written as it is evaluated, in memory that does not grow with the results.
-            EvaluationSummary summary = input.isPresent()
-                    ? engine.evaluateJson(Path.of(input.get()), out, overrides)
-                    : engine.evaluateJson(in, out, overrides);
-            out.flush();
-            return summary.allEvaluated() ? OK : REJECTED;
+            // Streamed: written as it is evaluated, in memory that does not grow with the results. The
+            // engine reads the request twice, so a pipe or FIFO is read once, into a checked copy.
+            try (RequestSpool request = input.isPresent() ? RequestSpool.of(Path.of(input.get()), LIMITS)
+                    : stdinFile != null ? RequestSpool.of(stdinFile, LIMITS) : RequestSpool.copy(in, LIMITS)) {
+                EvaluationSummary summary = engine.evaluateJson(request.path(), stdout, overrides);
+                return summary.allEvaluated() ? OK : REJECTED;
+            }
         }
         EvaluationResponse response;
         if (input.isPresent()) {
@@ -172,17 +270,15 @@ public final class Main {
             response = engine.evaluateJson(in, overrides);
         }
         TextReport.print(response, engine, out);
-        out.flush();
         return response.allEvaluated() ? OK : REJECTED;
     }
 
     /** csv and html show each unit's name and level, which only the request holds: keep its bytes. */
     private int report(String format, Optional<String> input, RequestOverrides overrides) throws IOException {
         byte[] request = input.isPresent() ? Files.readAllBytes(Path.of(input.get())) : in.readAllBytes();
-        KpiEngine engine = KpiEngine.builder().limits(Limits.unlimitedRecords()).build();
+        KpiEngine engine = KpiEngine.builder().limits(LIMITS).build();
         EvaluationResponse response = engine.evaluateJson(new ByteArrayInputStream(request), overrides);
-        Reports.write(format, response, engine, request, out);
-        out.flush();
+        Reports.write(format, response, engine, request, stdout);
         return response.allEvaluated() ? OK : REJECTED;
     }
 
@@ -195,7 +291,11 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return ServeCommand.run(settings, err);
+        try {
+            return ServeCommand.run(settings, err);
+        } catch (java.net.SocketException e) {
+            throw new UsageException(e.getMessage()); // cannot listen on ADDRESS:PORT: why
+        }
     }
 
     private int targets(Deque<String> a) {
@@ -220,7 +320,6 @@ public final class Main {
                 f.reading().ifPresent(r -> out.println("      reading: " + r));
             }
         }
-        out.flush();
         return OK;
     }
 

@@ -36,8 +36,8 @@ final class RuleSetCommands {
     static RuleSetInfo find(KpiEngine engine, String spec, String option) {
         int at = spec.indexOf('@');
         String id = at < 0 ? spec : spec.substring(0, at);
-        Optional<String> version = at < 0 ? Optional.empty() : Optional.of(spec.substring(at + 1));
-        return engine.ruleSet(id, version).orElseThrow(() -> new UnknownRuleSetException(option, spec,
+        Optional<RuleSetInfo> found = at < 0 ? engine.ruleSet(id) : engine.ruleSet(id, spec.substring(at + 1));
+        return found.orElseThrow(() -> new UnknownRuleSetException(option, spec,
                 engine.ruleSets().stream().map(RuleSetInfo::ref).toList()));
     }
 

@@ -16,7 +16,9 @@ import java.util.Map;
 
 /**
  * A response for people at a terminal: one line a record with one mark a target, the totals
- * per target, and the errors.
+ * per target, and the errors. Text from the request (unit ids, paths, messages quoting values) is
+ * {@linkplain TerminalText#escape escaped}: no control or bidirectional-override character reaches
+ * the terminal.
  */
 final class TextReport {
 
@@ -34,7 +36,7 @@ final class TextReport {
     }
 
     static void print(EvaluationResponse r, KpiEngine engine, PrintStream out) {
-        RuleSetInfo rs = engine.ruleSet(r.ruleSet().id(), java.util.Optional.of(r.ruleSet().version())).orElseThrow();
+        RuleSetInfo rs = engine.ruleSet(r.ruleSet().id(), r.ruleSet().version()).orElseThrow();
         List<String> targets = new ArrayList<>();
         for (TargetInfo t : rs.targets()) {
             if (!t.informational()) {
@@ -66,7 +68,8 @@ final class TextReport {
         }
         for (Map.Entry<Integer, char[]> e : rows.entrySet()) {
             TargetResult t = first.get(e.getKey());
-            String unit = t.unitId().length() > 34 ? t.unitId().substring(0, 33) + "…" : t.unitId();
+            String id = TerminalText.escape(t.unitId());
+            String unit = id.length() > 34 ? id.substring(0, 33) + "…" : id;
             out.printf("%-6d %-34s %-23s %s%n", e.getKey(), unit, t.period().from() + ".." + t.period().to(),
                     new String(e.getValue()));
         }
@@ -82,8 +85,9 @@ final class TextReport {
             out.println();
             out.println("rejected records:");
             for (RecordError e : r.errors()) {
-                out.println("  record " + e.record() + e.unitId().map(u -> " (" + u + ")").orElse("") + " "
-                        + e.path() + " " + e.code() + ": " + e.message());
+                String unit = e.unitId().map(u -> " (" + TerminalText.escape(u) + ")").orElse("");
+                out.println("  record " + e.record() + unit + " " + TerminalText.escape(e.path()) + " " + e.code()
+                        + ": " + TerminalText.escape(e.message()));
             }
         }
         out.println();

@@ -16,7 +16,9 @@ import java.util.List;
  * rejected record, so that nothing is dropped.
  *
  * <p>RFC 4180: a header row, CRLF line ends, a field quoted when it holds a comma, a quote, a
- * CR or an LF, a quote doubled inside a quoted field. UTF-8 without a byte-order mark.
+ * CR or an LF, a quote doubled inside a quoted field. UTF-8 without a byte-order mark. A cell
+ * that a spreadsheet would read as a formula is {@linkplain CsvCells#neutralize neutralized},
+ * and the comparator is a word ({@code ge}, {@code eq}, ...), never {@code =}.
  */
 final class CsvReport {
 
@@ -82,7 +84,7 @@ final class CsvReport {
         f[9] = t.reason().map(x -> x.code().name()).orElse("");
         t.actual().ifPresent(m -> actual(m, f));
         t.required().ifPresent(q -> {
-            f[19] = q.operator().symbol();
+            f[19] = CsvCells.operator(q.operator());
             f[20] = Figures.requiredFigure(q);
         });
         f[21] = t.message().vi();
@@ -99,15 +101,15 @@ final class CsvReport {
             f[10] = Long.toString(t.current().numerator());
             f[11] = Long.toString(t.current().denominator());
             f[12] = Figures.percent(t.current());
-            if (t.previous() != null) {
-                f[13] = Long.toString(t.previous().numerator());
-                f[14] = Long.toString(t.previous().denominator());
-                f[15] = Figures.percent(t.previous());
-            }
+            t.previous().ifPresent(p -> {
+                f[13] = Long.toString(p.numerator());
+                f[14] = Long.toString(p.denominator());
+                f[15] = Figures.percent(p);
+            });
         } else if (m instanceof Measurement.OfCount c) {
             f[16] = Long.toString(c.value());
         } else if (m instanceof Measurement.OfDate d) {
-            f[17] = d.date() == null ? "" : d.date().toString();
+            f[17] = d.date().map(Object::toString).orElse("");
         } else if (m instanceof Measurement.OfFlag d) {
             f[18] = Boolean.toString(d.done());
         }
@@ -144,7 +146,7 @@ final class CsvReport {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(field(fields[i]));
+            out.write(field(CsvCells.neutralize(fields[i])));
         }
         out.write("\r\n");
     }

@@ -127,15 +127,15 @@ final class Figures {
         } else if (m instanceof Measurement.OfCount c) {
             return Optional.of(new Message(Long.toString(c.value()), Long.toString(c.value())));
         } else if (m instanceof Measurement.OfDate d) {
-            if (d.date() == null) {
+            if (d.date().isEmpty()) {
                 return Optional.of(new Message("chưa nộp", "not sent"));
             }
-            return Optional.of(new Message(VI_DAY_SHORT.format(d.date()), EN_DAY_SHORT.format(d.date())));
+            return Optional.of(new Message(VI_DAY_SHORT.format(d.date().get()), EN_DAY_SHORT.format(d.date().get())));
         } else if (m instanceof Measurement.OfFlag f) {
             return Optional.of(f.done() ? new Message("xong", "done") : new Message("chưa", "not yet"));
         } else if (m instanceof Measurement.OfTrend t) {
             Message now = ratioWords(t.current());
-            String arrow = trendArrow(t.current(), t.previous());
+            String arrow = trendArrow(t.current(), t.previous().orElse(null));
             return Optional.of(new Message(arrow + now.vi(), arrow + now.en()));
         }
         return Optional.empty();

@@ -10,7 +10,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reports for people, made from a response and the request it answers: {@code csv} for a
@@ -45,7 +44,7 @@ public final class Reports {
         switch (format) {
             case "csv" -> CsvReport.write(response, units, w);
             case "html" -> {
-                RuleSetInfo rs = engine.ruleSet(response.ruleSet().id(), Optional.of(response.ruleSet().version()))
+                RuleSetInfo rs = engine.ruleSet(response.ruleSet().id(), response.ruleSet().version())
                         .orElseThrow(() -> new IllegalStateException("rule set " + response.ruleSet().id() + "@"
                                 + response.ruleSet().version() + " answered but is not loaded"));
                 HtmlReport.write(response, rs, units, w);

@@ -223,9 +223,12 @@ public final class KpiService implements AutoCloseable {
             s.server.start();
         } catch (Exception e) {
             s.close();
-            throw e instanceof IOException io ? io
-                    : new IOException("cannot listen on " + settings.bind() + ":" + settings.port() + ": "
-                            + e.getMessage(), e);
+            // One line naming the address, whatever Jetty threw (a BindException, an unresolved name).
+            java.net.BindException b = new java.net.BindException("cannot listen on " + settings.bind() + ":"
+                    + settings.port() + ": " + (e.getCause() != null && e.getMessage() != null
+                            && e.getMessage().contains("Failed to bind") ? e.getCause().getMessage() : e.getMessage()));
+            b.initCause(e);
+            throw b;
         }
         s.port = s.connector.getLocalPort();
         s.guard.start(s.server.getScheduler());
@@ -392,8 +395,7 @@ public final class KpiService implements AutoCloseable {
         }
         int at = spec.indexOf('@');
         Optional<RuleSetInfo> rs = spec.isEmpty() ? Optional.empty()
-                : engine.ruleSet(at < 0 ? spec : spec.substring(0, at),
-                        at < 0 ? Optional.empty() : Optional.of(spec.substring(at + 1)));
+                : at < 0 ? engine.ruleSet(spec) : engine.ruleSet(spec.substring(0, at), spec.substring(at + 1));
         if (rs.isEmpty()) {
             unknownRuleSet(response, callback, 404, spec, "?ruleSet");
             return;

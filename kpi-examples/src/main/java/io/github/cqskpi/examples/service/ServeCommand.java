@@ -20,16 +20,27 @@ import java.util.function.Function;
 public final class ServeCommand {
 
     /** The options {@code serve} takes, each with a value; {@code --cors} may be repeated. */
-    public static final List<String> OPTIONS = List.of("--port", "--bind", "--max-bytes", "--decision-log",
+    public static final List<String> OPTIONS = List.of("--port", "--bind", "--max-bytes", "--decision-log", "--cors",
             "--drain-seconds", "--header-timeout", "--body-timeout", "--idle-timeout", "--max-evaluations", "--queue");
 
-    /** The usage lines of {@code serve}. */
-    public static final String USAGE = String.join("\n",
-            "  serve [--port N] [--bind ADDRESS] [--max-bytes N] [--decision-log FILE] [--cors ORIGIN]...",
-            "        [--drain-seconds N] [--header-timeout S] [--body-timeout S] [--idle-timeout S]",
-            "        [--max-evaluations N] [--queue N]",
-            "      Serves POST /v1/evaluate, GET /v1/rule-sets, /v1/targets, /health, /v1/openapi.json",
-            "      on 127.0.0.1:8080 unless told; SIGTERM drains requests in flight and exits 0.");
+    /** {@code serve}'s help: the synopsis, then what it does and each option with its default. */
+    public static final String HELP = String.join("\n",
+            "serve [--port N] [--bind ADDRESS] [--max-bytes N] [--decision-log FILE] [--cors ORIGIN]... "
+                    + "[--drain-seconds N] [--header-timeout S] [--body-timeout S] [--idle-timeout S] "
+                    + "[--max-evaluations N] [--queue N]",
+            "    Serves POST /v1/evaluate, GET /v1/rule-sets, /v1/targets, /health, /v1/openapi.json.",
+            "    SIGTERM or Ctrl-C stops accepting, lets requests in flight finish, exits 0.",
+            "    --port N              0 to 65535 (default 8080; 0: any free port)",
+            "    --bind ADDRESS        the interface to listen on (default 127.0.0.1; 0.0.0.0: every one)",
+            "    --max-bytes N         the largest request body, at least 1 (default 16 MiB)",
+            "    --decision-log FILE   appends one JSON line per response delivered whole",
+            "    --cors ORIGIN         lets a browser page from ORIGIN call the service (repeatable; * for any)",
+            "    --drain-seconds N     how long a stop waits for requests in flight (default 30)",
+            "    --header-timeout S    seconds for a request line and headers, once begun (default 10)",
+            "    --body-timeout S      seconds for a request body, whole (default 60)",
+            "    --idle-timeout S      seconds a connection may stay silent (default 30)",
+            "    --max-evaluations N   evaluations at once (default: sized for the heap and processors)",
+            "    --queue N             evaluations that may wait; past them, 503 (default 16)");
 
     private ServeCommand() {
     }

@@ -115,10 +115,13 @@ class MainTests {
         throw new AssertionError("no result for record " + record + ", target " + target);
     }
 
+    /** A wrong command line: exit 2, nothing on standard output, one line on standard error. */
     static void assertUsageOnStderr(Run r) {
         assertEquals(Main.UNREADABLE, r.status());
         assertEquals("", r.out(), "nothing on standard output");
-        assertTrue(r.err().contains("usage: kpi-cli <command> [options]"), r.err());
+        assertTrue(r.err().startsWith("kpi-cli: ") && r.err().endsWith("\n"), r.err());
+        assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
     }
 
     // ==================================================================================== evaluate
@@ -439,42 +442,43 @@ class MainTests {
     class Usage {
 
         @Test
-        void anUnknownCommandPrintsUsage() {
+        void anUnknownCommandIsOneLine() {
             Run r = run("evaluat", "--input", SAMPLE.toString());
             assertUsageOnStderr(r);
             assertTrue(r.err().startsWith("kpi-cli: unknown command \"evaluat\""), r.err());
         }
 
         @Test
-        void anUnknownOptionPrintsUsage() {
+        void anUnknownOptionIsOneLineThatPointsToTheCommandsHelp() {
             Run r = run("evaluate", "--inptu", SAMPLE.toString());
             assertUsageOnStderr(r);
             assertTrue(r.err().startsWith("kpi-cli: unknown option \"--inptu\""), r.err());
+            assertTrue(r.err().contains("kpi-cli evaluate --help"), r.err());
         }
 
         @Test
-        void anOptionOfAnotherCommandPrintsUsage() {
+        void anOptionOfAnotherCommandIsOneLine() {
             Run r = run("targets", "--format", "text");
             assertUsageOnStderr(r);
             assertTrue(r.err().contains("unknown option \"--format\""), r.err());
         }
 
         @Test
-        void anOptionWithoutValuePrintsUsage() {
+        void anOptionWithoutValueIsOneLine() {
             Run r = run("evaluate", "--input");
             assertUsageOnStderr(r);
             assertTrue(r.err().contains("--input needs a value"), r.err());
         }
 
         @Test
-        void aRepeatedOptionPrintsUsage() {
+        void aRepeatedOptionIsOneLine() {
             Run r = run("evaluate", "--input", SAMPLE.toString(), "--input", WITH_ERRORS.toString());
             assertUsageOnStderr(r);
             assertTrue(r.err().contains("--input is given twice"), r.err());
         }
 
         @Test
-        void anUnknownFormatPrintsUsage() {
+        void anUnknownFormatIsOneLine() {
             Run r = run("evaluate", "--input", SAMPLE.toString(), "--format", "xml");
             assertUsageOnStderr(r);
             assertTrue(r.err().contains("--format must be json, text, csv or html"), r.err());
@@ -482,7 +486,7 @@ class MainTests {
 
         @Test
         void helpGoesToStandardOutput() {
-            for (String[] args : List.of(new String[] {"help"}, new String[] {"--help"}, new String[0])) {
+            for (String[] args : List.of(new String[] {"help"}, new String[] {"--help"}, new String[] {"-h"})) {
                 Run r = run(args);
                 assertEquals(Main.OK, r.status());
                 assertEquals("", r.err());

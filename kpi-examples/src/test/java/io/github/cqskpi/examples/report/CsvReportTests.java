@@ -59,7 +59,7 @@ class CsvReportTests {
             assertEquals(t.reason().map(x -> x.code().name()).orElse(""), row.get(col("reason_code")));
             assertEquals(t.message().vi(), row.get(col("message_vi")));
             assertEquals(t.message().en(), row.get(col("message_en")));
-            assertEquals(t.required().map(q -> q.operator().symbol()).orElse(""), row.get(col("required_operator")));
+            assertEquals(t.required().map(q -> CsvCells.operator(q.operator())).orElse(""), row.get(col("required_operator")));
             if (t.actual().isPresent() && t.actual().get() instanceof Measurement.OfRatio m) {
                 assertEquals(Long.toString(m.ratio().numerator()), row.get(col("numerator")));
                 assertEquals(Long.toString(m.ratio().denominator()), row.get(col("denominator")));
@@ -81,13 +81,13 @@ class CsvReportTests {
         }
         // A ratio: numerator, denominator, percent; its figure with a percent sign.
         List<String> doc = firstMet.get("DOC_ELECTRONIC");
-        assertEquals("=", doc.get(col("required_operator")));
+        assertEquals("eq", doc.get(col("required_operator")), "a word, never a bare = a spreadsheet reads as a formula");
         assertEquals("100%", doc.get(col("required_figure")));
         assertTrue(doc.get(col("percent")).matches("\\d+\\.\\d\\d"), doc.toString());
         // A deadline: the date submitted and the date due.
         List<String> report = firstMet.get("COMPUTER_REPORT");
         assertTrue(report.get(col("date")).matches("\\d{4}-\\d\\d-\\d\\d"), report.toString());
-        assertEquals("<", report.get(col("required_operator")));
+        assertEquals("before", report.get(col("required_operator")));
         assertTrue(report.get(col("required_figure")).matches("\\d{4}-\\d\\d-\\d\\d"), report.toString());
         assertEquals("", report.get(col("numerator")));
         // A count.

@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -130,7 +129,7 @@ class HtmlReportTests {
         EvaluationResponse r = evaluate(request);
         Document d = dom(report("html", request));
         String text = d.getDocumentElement().getTextContent();
-        RuleSetInfo rs = ReportFixtures.engine().ruleSet(r.ruleSet().id(), Optional.of(r.ruleSet().version()))
+        RuleSetInfo rs = ReportFixtures.engine().ruleSet(r.ruleSet().id(), r.ruleSet().version())
                 .orElseThrow();
         for (TargetInfo t : rs.targets()) {
             assertTrue(text.contains(t.id()), t.id());

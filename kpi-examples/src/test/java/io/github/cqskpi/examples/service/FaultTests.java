@@ -129,7 +129,7 @@ class FaultTests {
 
     @Test
     void theFaultyRuleSetIsInvisibleUnlessListed() {
-        assertTrue(KpiEngine.builder().build().ruleSet("faulty-test", Optional.empty()).isEmpty());
+        assertTrue(KpiEngine.builder().build().ruleSet("faulty-test").isEmpty());
     }
 
     @Test
@@ -221,7 +221,12 @@ class FaultTests {
         }
 
         @Override
-        public Optional<RuleSetInfo> ruleSet(String id, Optional<String> version) {
+        public Optional<RuleSetInfo> ruleSet(String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<RuleSetInfo> ruleSet(String id, String version) {
             return Optional.empty();
         }
     }
