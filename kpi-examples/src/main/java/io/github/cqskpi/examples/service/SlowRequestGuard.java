@@ -1,17 +1,21 @@
 package io.github.cqskpi.examples.service;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * The deadline for a request line and headers. Jetty reads them without holding a thread, and
  * its idle timeout closes a silent connection, but a client that sends a byte now and then is
- * never idle. This closes a connection that has received bytes of a request for longer than
- * the header timeout without the request reaching the service. A connection that waits for its
+ * never idle. This answers 408 and closes a connection that has received bytes of a request for
+ * longer than the header timeout without the request reaching the service. A connection that waits for its
  * next request without sending anything is left to the idle timeout.
  */
 final class SlowRequestGuard implements Connection.Listener {
@@ -55,12 +59,23 @@ final class SlowRequestGuard implements Connection.Listener {
                     waiting.remove(c, w);
                 } else if (now - w.since() > timeoutNanos && c.getBytesIn() > w.bytesIn()) {
                     waiting.remove(c, w);
-                    c.getEndPoint().close();
+                    timedOut(c.getEndPoint());
                 }
             }
         } finally {
             schedule();
         }
+    }
+
+    /** Answers 408 in the service's JSON (no request was parsed, so none is half-answered) and closes. */
+    private void timedOut(EndPoint endPoint) {
+        byte[] body = KpiService.json(out -> CatalogueJson.error(408, "REQUEST_TIMEOUT", "the request line and "
+                + "headers did not arrive within " + timeoutNanos / 1_000_000 + " ms", null, null, out));
+        String head = "HTTP/1.1 408 Request Timeout\r\nContent-Type: " + KpiService.JSON + "\r\nContent-Length: "
+                + body.length + "\r\nConnection: close\r\n\r\n";
+        ByteBuffer answer = ByteBuffer.allocate(head.length() + body.length);
+        answer.put(head.getBytes(StandardCharsets.US_ASCII)).put(body).flip();
+        endPoint.write(Callback.from(endPoint::close, x -> endPoint.close()), answer);
     }
 
     @Override
