@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Measures one record against one figure, in the order of judgement every target shares:
  * absent keys, then a zero denominator, then the verdict. (The window is the rule's condition:
- * a figure reaches this class only for a record inside it.)
+ * a figure reaches this class only for a record inside it.) Each kind of {@link Measure} calls
+ * its method here; every verdict is {@link #holds} of the figure's operator.
  */
 final class Judge {
 
@@ -23,22 +24,10 @@ final class Judge {
     }
 
     static Verdict judge(Figure f, RecordState r) {
-        Measure m = f.target().measure();
-        if (m instanceof Measure.OfRatio ratio) {
-            return ratio(f, r, ratio);
-        } else if (m instanceof Measure.OfCount count) {
-            return count(f, r, count);
-        } else if (m instanceof Measure.OfDate date) {
-            return deadline(f, r, date);
-        } else if (m instanceof Measure.OfFlag flag) {
-            return milestone(f, r, flag);
-        } else if (m instanceof Measure.OfTrend trend) {
-            return trend(f, r, trend);
-        }
-        throw new IllegalStateException("target " + f.target().id() + " has no measure");
+        return f.target().measure().judge(f, r);
     }
 
-    private static Verdict ratio(Figure f, RecordState r, Measure.OfRatio measure) {
+    static Verdict ratio(Figure f, RecordState r, Measure.OfRatio measure) {
         Measure.OfRatio m = measure;
         Measure.OfRatio newer = measure.newerWording();
         if (newer != null && (r.value(newer.numeratorIndex()) != null || r.value(newer.denominatorIndex()) != null)) {
@@ -59,7 +48,7 @@ final class Judge {
         return Verdict.of(f, holds(req.operator(), sign) ? Status.MET : Status.NOT_MET, actual);
     }
 
-    private static Verdict count(Figure f, RecordState r, Measure.OfCount m) {
+    static Verdict count(Figure f, RecordState r, Measure.OfCount m) {
         MetricValue v = r.value(m.index());
         if (v == null) {
             return Verdict.missing(f, List.of(m.key()));
@@ -74,7 +63,7 @@ final class Judge {
                 actual);
     }
 
-    private static Verdict deadline(Figure f, RecordState r, Measure.OfDate m) {
+    static Verdict deadline(Figure f, RecordState r, Measure.OfDate m) {
         MetricValue v = r.value(m.index());
         if (v == null) {
             return Verdict.missing(f, List.of(m.key()));
@@ -87,21 +76,22 @@ final class Judge {
                     ? Verdict.because(f, Status.PENDING, actual, ReasonCode.NOT_YET_DUE)
                     : Verdict.of(f, Status.NOT_MET, actual);
         }
-        return Verdict.of(f, submitted.isBefore(deadline) ? Status.MET : Status.NOT_MET, actual);
+        return Verdict.of(f, holds(f.required().operator(), submitted.compareTo(deadline)) ? Status.MET
+                : Status.NOT_MET, actual);
     }
 
-    private static Verdict milestone(Figure f, RecordState r, Measure.OfFlag m) {
+    static Verdict milestone(Figure f, RecordState r, Measure.OfFlag m) {
         MetricValue v = r.value(m.index());
         if (v == null) {
             return Verdict.missing(f, List.of(m.key()));
         }
         boolean done = ((MetricValue.Flag) v).done();
         Measurement actual = new Measurement.OfFlag(done);
-        return done ? Verdict.of(f, Status.MET, actual)
+        return holds(f.required().operator(), Boolean.compare(done, true)) ? Verdict.of(f, Status.MET, actual)
                 : Verdict.because(f, Status.PENDING, actual, ReasonCode.NOT_YET_DONE);
     }
 
-    private static Verdict trend(Figure f, RecordState r, Measure.OfTrend m) {
+    static Verdict trend(Figure f, RecordState r, Measure.OfTrend m) {
         MetricValue n = r.value(m.numeratorIndex());
         MetricValue d = r.value(m.denominatorIndex());
         if (n == null || d == null) {
@@ -125,20 +115,40 @@ final class Judge {
         if (before == null || before.denominator() == 0) {
             return Verdict.because(f, Status.INSUFFICIENT_DATA, actual, ReasonCode.NO_PREVIOUS_RECORD);
         }
-        boolean rises = Exact.compareFractions(current.numerator(), current.denominator(),
-                before.numerator(), before.denominator()) > 0;
+        boolean rises = holds(f.required().operator(), Exact.compareFractions(current.numerator(),
+                current.denominator(), before.numerator(), before.denominator()));
         boolean stayedFull = current.numerator() == current.denominator()
                 && before.numerator() == before.denominator();
         return Verdict.of(f, rises || stayedFull ? Status.MET : Status.NOT_MET, actual);
     }
 
-    /** Whether {@code measured OP required} holds, given the sign of {@code measured − required}. */
+    /**
+     * Whether {@code measured OP required} holds, given the sign of {@code measured − required}:
+     * the one place a comparator is given its meaning. The switch has no default, so a new
+     * {@link Operator} does not compile until it is given one here.
+     */
     static boolean holds(Operator op, int sign) {
         return switch (op) {
             case GREATER_THAN -> sign > 0;
             case AT_LEAST -> sign >= 0;
             case EQUAL -> sign == 0;
-            default -> throw new IllegalArgumentException("operator " + op.symbol() + " does not compare numbers");
+            // The day submitted against the deadline day: the day itself is late.
+            case BEFORE -> sign < 0;
+            // Done (true) against done: only done holds.
+            case DONE -> sign == 0;
+            // This period's rate against the previous period's.
+            case RISES -> sign > 0;
+        };
+    }
+
+    /**
+     * Whether a rule may state {@code OP N%} or {@code OP N} with this operator: the comparators
+     * of counts and ratios, as against the words of deadlines, milestones and trends.
+     */
+    static boolean comparesNumbers(Operator op) {
+        return switch (op) {
+            case GREATER_THAN, AT_LEAST, EQUAL -> true;
+            case BEFORE, DONE, RISES -> false;
         };
     }
 

@@ -18,7 +18,7 @@ class RecordDecoderTests {
 
     /** Made afresh for every use, so that a mutant of Vocabulary is not hidden in a static field built once. */
     static Vocabulary v() {
-        return Vocabulary.withExtras(List.of(), List.of());
+        return SampleVocabulary.withExtras(List.of(), List.of());
     }
 
     static final String UNIT = "\"unit\":{\"id\":\"u\",\"level\":\"COMMUNE\"}";

@@ -19,7 +19,7 @@ class ReplacingKeysTests {
 
     @Test
     void eachOlderKeyKnowsTheKeyThatReplacesIt() {
-        Vocabulary v = Vocabulary.withExtras(List.of(
+        Vocabulary v = SampleVocabulary.withExtras(List.of(
                 replacing("dossiers.fullProcess.total", null, "dossiers.level4.total"),
                 replacing("dossiers.fullProcess.online", "dossiers.fullProcess.total", "dossiers.level4.online")),
                 List.of());
@@ -44,7 +44,7 @@ class ReplacingKeysTests {
 
     private static void assertRefused(List<MetricDef> extras, String words) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Vocabulary.withExtras(extras, List.of()));
+                () -> SampleVocabulary.withExtras(extras, List.of()));
         assertTrue(e.getMessage().contains(words), e.getMessage());
     }
 }

@@ -46,11 +46,15 @@ public final class BenchMain {
         Path cli = Path.of(args[0]);
         int records = 2_000_000;
         int runs = 3;
+        int sameProcessRecords = 400_000;
         boolean quick = false;
+        java.util.Set<String> only = java.util.Set.of("cold", "api", "memory", "cli", "e2e");
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--records" -> records = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--e2e-records" -> sameProcessRecords = Integer.parseInt(args[++i]);
+                case "--only" -> only = java.util.Set.of(args[++i].split(","));
                 case "--quick" -> quick = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -59,10 +63,21 @@ public final class BenchMain {
         try {
             System.out.println("CQS KPI benchmarks, " + Runtime.getRuntime().availableProcessors() + " processors, "
                     + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-            coldStart(cli, dir);
-            throughput(quick);
-            memory();
-            endToEnd(cli, dir, records, runs);
+            if (only.contains("cold")) {
+                coldStart(cli, dir);
+            }
+            if (only.contains("api")) {
+                throughput(quick);
+            }
+            if (only.contains("memory")) {
+                memory();
+            }
+            if (only.contains("cli")) {
+                endToEnd(cli, dir, records, runs);
+            }
+            if (only.contains("e2e")) {
+                sameProcess(dir, sameProcessRecords, runs);
+            }
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : (Iterable<Path>) files::iterator) {
@@ -83,9 +98,53 @@ public final class BenchMain {
         for (int i = 0; i < 5; i++) {
             times.add(run(List.of(java(), "-jar", cli.toString(), "evaluate", "--input", request.toString()), null));
         }
+        // The same work as a plain Java program: Jackson and the JDK only, on the same file.
+        String plainClasspath = Path.of(PlainJavaEndToEnd.class.getProtectionDomain().getCodeSource().getLocation()
+                .getPath()) + java.io.File.pathSeparator + Path.of(com.fasterxml.jackson.core.JsonFactory.class
+                .getProtectionDomain().getCodeSource().getLocation().getPath());
+        List<String> plain = List.of(java(), "-cp", plainClasspath, PlainJavaEndToEnd.class.getName(),
+                request.toString());
+        run(plain, null);
+        List<Double> plainTimes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            plainTimes.add(run(plain, null));
+        }
         System.out.println();
         System.out.println("1. Cold start, java -jar kpi-cli.jar evaluate on 100 records (goal <= 0.5 s median of 5):");
         System.out.println("   wall seconds min/median/max " + mmm(times, "%.3f"));
+        System.out.println("   plain Java (Jackson streaming in, UTF-8 out, same file): " + mmm(plainTimes, "%.3f"));
+        System.out.println(String.format(Locale.ROOT, "   kpi-cli / plain Java = %.2f times (medians; goal <= 2)",
+                median(times) / median(plainTimes)));
+    }
+
+    /**
+     * End to end in one process with {@code -Xmx256m}, engine and plain Java taking turns on the
+     * same file, for two shapes of data: the province's (13 records a unit) and the hard case
+     * (every record a new unit, mixed periods, some rejected).
+     */
+    private static void sameProcess(Path dir, int records, int runs) throws IOException, InterruptedException {
+        System.out.println();
+        System.out.println("5. End to end in one process, java -Xmx256m, engine (streamed, as evaluate runs it) against "
+                + "a plain-Java evaluator (Jackson streaming in, pre-encoded UTF-8 out, roll-ups included), "
+                + records + " records (goal: engine >= 75% of plain Java on both):");
+        Path province = dir.resolve("province.json");
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(province), 1 << 16)) {
+            BenchRequests.writeRequest(records, out);
+        }
+        Path mixed = dir.resolve("mixed.json");
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(mixed), 1 << 16)) {
+            MixedRequests.writeRequest(records, out);
+        }
+        for (Path file : List.of(province, mixed)) {
+            String label = file == province ? "province (13 records a unit)" : "mixed (every record a new unit)";
+            System.out.println(String.format(Locale.ROOT, "   %s: %.0f MB in", label, Files.size(file) / 1e6));
+            ProcessBuilder b = new ProcessBuilder(java(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                    EndToEnd.class.getName(), file.toString(), Integer.toString(runs), label).inheritIO();
+            int status = b.start().waitFor();
+            if (status != 0) {
+                throw new IllegalStateException("the end-to-end run on " + label + " exited " + status);
+            }
+        }
     }
 
     private static void throughput(boolean quick) throws RunnerException {
@@ -210,14 +269,14 @@ public final class BenchMain {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static double median(List<Double> xs) {
+    static double median(List<Double> xs) {
         List<Double> s = new ArrayList<>(xs);
         s.sort(null);
         int n = s.size();
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
-    private static String mmm(List<Double> xs, String format) {
+    static String mmm(List<Double> xs, String format) {
         List<Double> s = new ArrayList<>(xs);
         s.sort(null);
         return String.format(Locale.ROOT, format + " / " + format + " / " + format + "  (%d runs)", s.get(0), median(s),

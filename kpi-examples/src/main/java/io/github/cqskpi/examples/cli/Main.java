@@ -160,7 +160,8 @@ public final class Main {
             return fail(UNREADABLE, e.getMessage() + (HELP.containsKey(command) && !command.startsWith("-")
                     ? " (kpi-cli " + command + " --help lists the options)" : ""));
         } catch (UnknownRuleSetException e) {
-            return fail(UNREADABLE, e.getMessage() + " (at " + e.path() + ")");
+            // The library reports a rule set asked for in place of the request's at path "".
+            return fail(UNREADABLE, e.getMessage() + " (at " + (e.path().isEmpty() ? "--rule-set" : e.path()) + ")");
         } catch (UnreadableRequestException e) {
             return fail(UNREADABLE, "the request cannot be read: " + e.getMessage()
                     + (e.path().isEmpty() ? "" : " (at " + e.path() + ")"));
@@ -301,7 +302,8 @@ public final class Main {
     private int targets(Deque<String> a) {
         Options o = Options.parse(a, "--rule-set");
         KpiEngine engine = KpiEngine.builder().build();
-        String spec = o.get("--rule-set").orElse("dak-nong-2022");
+        String spec = o.get("--rule-set").or(engine::defaultRuleSet).orElseThrow(() -> new UsageException(
+                "no rule set is the default here: name one with --rule-set ID[@VERSION]"));
         RuleSetInfo rs = RuleSetCommands.find(engine, spec, "--rule-set");
         out.println(rs.ref().id() + "@" + rs.ref().version() + "  sha256 " + rs.ref().sha256());
         out.println(rs.title().en());

@@ -89,9 +89,6 @@ public final class KpiService implements AutoCloseable {
     /** The default limit on a request body: 16 MiB, {@link Limits#DEFAULT_MAX_BYTES}. */
     public static final long DEFAULT_MAX_BYTES = Limits.DEFAULT_MAX_BYTES;
 
-    /** The rule set {@code /v1/targets} lists when none is asked for. */
-    static final String DEFAULT_RULE_SET = "dak-nong-2022";
-
     static final String JSON = "application/json; charset=utf-8";
     static final String CSV = "text/csv; charset=utf-8";
     static final String HTML = "text/html; charset=utf-8";
@@ -389,10 +386,13 @@ public final class KpiService implements AutoCloseable {
 
     private void targets(Request request, Response response, Callback callback) {
         Fields query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
-        String spec = query.getValue("ruleSet");
-        if (spec == null) {
-            spec = DEFAULT_RULE_SET;
+        Optional<String> asked = Optional.ofNullable(query.getValue("ruleSet")).or(engine::defaultRuleSet);
+        if (asked.isEmpty()) {
+            sendError(response, callback, 400, "UNREADABLE_REQUEST",
+                    "no rule set is the default here: name one with ?ruleSet=ID[@VERSION]", "?ruleSet", null);
+            return;
         }
+        String spec = asked.get();
         int at = spec.indexOf('@');
         Optional<RuleSetInfo> rs = spec.isEmpty() ? Optional.empty()
                 : at < 0 ? engine.ruleSet(spec) : engine.ruleSet(spec.substring(0, at), spec.substring(at + 1));

@@ -229,6 +229,11 @@ class FaultTests {
         public Optional<RuleSetInfo> ruleSet(String id, String version) {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<String> defaultRuleSet() {
+            return Optional.empty();
+        }
     }
 
     @Test
