@@ -16,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,15 +58,6 @@ final class DecisionLog implements AutoCloseable {
     void delivered(String requestSha256, EvaluationSummary summary) throws IOException {
         write(new DecisionRecord(clock.instant(), summary.ruleSet(), Optional.of(requestSha256), summary.asOf(),
                 summary.summary()));
-    }
-
-    /** The engine's decision-log hook: one line per record, the same line {@link #record(byte[], EvaluationResponse)} writes. */
-    void record(DecisionRecord d) {
-        try {
-            write(d);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the decision log", e);
-        }
     }
 
     private void write(DecisionRecord d) throws IOException {
