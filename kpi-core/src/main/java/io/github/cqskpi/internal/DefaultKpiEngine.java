@@ -347,7 +347,8 @@ public final class DefaultKpiEngine implements KpiEngine {
             Measurement actual = v.actual();
             out.accept(new TargetResult(index, s.record().unitId(), s.period(), t.id(), t.clause(), v.status(),
                     Optional.ofNullable(actual), Optional.ofNullable(v.required()), Optional.ofNullable(reason),
-                    Wording.message(t, v.status(), actual, v.required(), reason)));
+                    Optional.ofNullable(v.gap()), Wording.message(t, v.status(), actual, v.required(), reason,
+                    v.gap(), v.gap() == null ? null : rs.noun(v.gap().key()))));
         }
     }
 }

@@ -45,7 +45,11 @@ final class Judge {
         }
         Requirement.Percent req = (Requirement.Percent) f.required();
         int sign = Exact.comparePercent(ratio.numerator(), ratio.denominator(), req.percent());
-        return Verdict.of(f, holds(req.operator(), sign) ? Status.MET : Status.NOT_MET, actual);
+        if (holds(req.operator(), sign)) {
+            return Verdict.of(f, Status.MET, actual, null, m.numerator());
+        }
+        return Verdict.of(f, Status.NOT_MET, actual,
+                Gaps.ratio(m.numerator(), ratio.numerator(), ratio.denominator(), req), m.numerator());
     }
 
     static Verdict count(Figure f, RecordState r, Measure.OfCount m) {
@@ -59,8 +63,10 @@ final class Judge {
             return Verdict.because(f, Status.INSUFFICIENT_DATA, actual, ReasonCode.NOT_ONE_CALENDAR_MONTH);
         }
         Requirement.Count req = (Requirement.Count) f.required();
-        return Verdict.of(f, holds(req.operator(), Long.compare(value, req.value())) ? Status.MET : Status.NOT_MET,
-                actual);
+        if (holds(req.operator(), Long.compare(value, req.value()))) {
+            return Verdict.of(f, Status.MET, actual);
+        }
+        return Verdict.of(f, Status.NOT_MET, actual, Gaps.count(m.key(), value, req), null);
     }
 
     static Verdict deadline(Figure f, RecordState r, Measure.OfDate m) {
@@ -119,7 +125,10 @@ final class Judge {
                 current.denominator(), before.numerator(), before.denominator()));
         boolean stayedFull = current.numerator() == current.denominator()
                 && before.numerator() == before.denominator();
-        return Verdict.of(f, rises || stayedFull ? Status.MET : Status.NOT_MET, actual);
+        if (rises || stayedFull) {
+            return Verdict.of(f, Status.MET, actual);
+        }
+        return Verdict.of(f, Status.NOT_MET, actual, Gaps.trend(m.numerator(), current, before), null);
     }
 
     /**

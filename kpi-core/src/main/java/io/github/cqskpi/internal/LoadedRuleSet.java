@@ -17,11 +17,13 @@ final class LoadedRuleSet {
     private final List<TargetDef> targets;
     private final Map<String, Figure> figures;
     private final DroolsRules rules;
+    private final Map<String, Noun> nouns;
     private volatile ResultEncoder.Pieces pieces;
 
     LoadedRuleSet(RuleSetInfo info, Vocabulary vocabulary, List<TargetDef> targets, Map<String, Figure> figures,
-            DroolsRules rules) {
+            DroolsRules rules, Map<String, Noun> nouns) {
         this.info = info;
+        this.nouns = Map.copyOf(nouns);
         this.vocabulary = vocabulary;
         this.targets = List.copyOf(targets);
         this.figures = Map.copyOf(figures);
@@ -50,6 +52,12 @@ final class LoadedRuleSet {
 
     DroolsRules rules() {
         return rules;
+    }
+
+    /** The counted thing of a metric in words; the key itself when the rule set gives none. */
+    Noun noun(String key) {
+        Noun n = nouns.get(key);
+        return n != null ? n : Noun.ofKey(key);
     }
 
     /** The figures of a target, in the order its rules are declared. */

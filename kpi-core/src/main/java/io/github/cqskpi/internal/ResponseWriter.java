@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.Gap;
 import io.github.cqskpi.LevelRollup;
 import io.github.cqskpi.Measurement;
 import io.github.cqskpi.Period;
@@ -20,6 +21,7 @@ import io.github.cqskpi.UnitScore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a response as the contract fixes it: fields in the contract's order, one result or
@@ -120,6 +122,7 @@ final class ResponseWriter {
         } else {
             g.writeNull();
         }
+        gap(g, t.gap());
         g.writeObjectFieldStart("message");
         g.writeStringField("vi", t.message().vi());
         g.writeStringField("en", t.message().en());
@@ -190,6 +193,19 @@ final class ResponseWriter {
         g.writeEndObject();
     }
 
+    /** {@code "gap": null} or {@code "gap": {"key": K, "change": N}}. */
+    private static void gap(JsonGenerator g, Optional<Gap> gap) throws IOException {
+        g.writeFieldName("gap");
+        if (gap.isPresent()) {
+            g.writeStartObject();
+            g.writeStringField("key", gap.get().key());
+            g.writeNumberField("change", gap.get().change());
+            g.writeEndObject();
+        } else {
+            g.writeNull();
+        }
+    }
+
     private static void reason(JsonGenerator g, Reason r) throws IOException {
         g.writeStartObject();
         g.writeStringField("code", r.code().name());
@@ -247,6 +263,7 @@ final class ResponseWriter {
             g.writeFieldName("required");
             required(g, l.required());
             g.writeStringField("status", l.status().name());
+            gap(g, l.gap());
             g.writeEndObject();
         }
         g.writeEndArray();

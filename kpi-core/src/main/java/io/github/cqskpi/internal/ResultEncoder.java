@@ -3,6 +3,7 @@ package io.github.cqskpi.internal;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.cqskpi.Gap;
 import io.github.cqskpi.Measurement;
 import io.github.cqskpi.Ratio;
 import io.github.cqskpi.Reason;
@@ -161,6 +162,14 @@ final class ResultEncoder {
                 }
                 out.add(Pieces.CLOSE_OBJECT);
             }
+            Gap gap = v.gap();
+            out.add(Pieces.GAP);
+            if (gap == null) {
+                out.add(Pieces.NULL);
+            } else {
+                out.add(Pieces.GAP_KEY).add(p.key(gap.key())).add(Pieces.GAP_CHANGE).number(gap.change())
+                        .add(Pieces.CLOSE_OBJECT);
+            }
             boolean measured = code == null || code == ReasonCode.NOT_YET_DUE || code == ReasonCode.NOT_YET_DONE;
             out.add(Pieces.MESSAGE_VI).add(tp.titleVi[v.status().ordinal()]);
             if (measured) {
@@ -168,6 +177,7 @@ final class ResultEncoder {
                 if (fp != null) {
                     out.add(fp.requiredVi);
                 }
+                gapWords(out, gap, p.vi);
             } else {
                 reasonVi(out, code, v);
             }
@@ -177,6 +187,7 @@ final class ResultEncoder {
                 if (fp != null) {
                     out.add(fp.requiredEn);
                 }
+                gapWords(out, gap, p.en);
             } else {
                 // The English detail is the reason's text, as written above.
                 out.add(java.util.Arrays.copyOfRange(out.bytes, textStart, textEnd));
@@ -185,6 +196,16 @@ final class ResultEncoder {
             n++;
         }
         return n;
+    }
+
+    /** What it would take, as {@link Wording#gap} words it. */
+    private void gapWords(ByteBuf out, Gap gap, Pieces.LanguagePieces l) {
+        if (gap == null) {
+            return;
+        }
+        long n = Math.abs(gap.change());
+        int form = (gap.change() > 0 ? 0 : 2) + (n == 1 ? 1 : 0);
+        out.add(l.gapHead[form / 2]).number(n).add(p.gapTail(l, gap.key(), form));
     }
 
     private static void checkYear(LocalDate d) {
@@ -407,6 +428,9 @@ final class ResultEncoder {
         static final byte[] REASON_CODE = b("{\"code\":\"");
         static final byte[] REASON_TEXT = b("\",\"text\":\"");
         static final byte[] KEYS = b(",\"keys\":[");
+        static final byte[] GAP = b(",\"gap\":");
+        static final byte[] GAP_KEY = b("{\"key\":\"");
+        static final byte[] GAP_CHANGE = b("\",\"change\":");
         static final byte[] MESSAGE_VI = b(",\"message\":{\"vi\":\"");
         static final byte[] MESSAGE_EN = b("\",\"en\":\"");
         static final byte[] END_RESULT = b("\"}}");
@@ -434,6 +458,7 @@ final class ResultEncoder {
         final byte[][] reasonCode = new byte[ReasonCode.values().length][];
         final byte[][] reasonVi = new byte[ReasonCode.values().length][];
         private final Map<String, byte[]> keys = new HashMap<>();
+        private final LoadedRuleSet rs;
         final LanguagePieces en;
         final LanguagePieces vi;
         final byte[][] lacks;
@@ -451,6 +476,7 @@ final class ResultEncoder {
 
         Pieces(JsonFactory json, LoadedRuleSet rs) {
             this.json = json;
+            this.rs = rs;
             en = new LanguagePieces(Words.EN);
             vi = new LanguagePieces(Words.VI);
             lacks = pieces(Words.EN, "reason.MISSING_KEYS");
@@ -498,7 +524,7 @@ final class ResultEncoder {
                     tp.outsideHead = escaped(outside.get(0) + t.id() + outside.get(1));
                     tp.outsideTail = escaped(outside.get(2) + rs.windows(t) + outside.get(3));
                     Reason zero = Wording.reason(new Verdict(Status.NOT_APPLICABLE, null, null,
-                            ReasonCode.ZERO_DENOMINATOR, List.of(), null), t, null, rs);
+                            ReasonCode.ZERO_DENOMINATOR, List.of(), null, null, null), t, null, rs);
                     tp.zeroDenominator = escaped(zero.text());
                     List<String> unusable = Words.EN.template("reason.NO_PREVIOUS_RECORD.unusable").literals();
                     tp.previousLacks = escaped(unusable.get(1) + Wording.previousMeasure(t) + unusable.get(2)
@@ -545,6 +571,11 @@ final class ResultEncoder {
             final byte[] notDone;
             final byte[][] trend;
             final byte[] join;
+            /** Before the number of "more" and of "fewer". */
+            final byte[][] gapHead;
+            /** After the number, per key: "more" other, "more" one, "fewer" other, "fewer" one. */
+            final Map<String, byte[][]> gapTails = new java.util.concurrent.ConcurrentHashMap<>();
+            final Words words;
             final boolean inOrder;
 
             LanguagePieces(Words w) {
@@ -558,11 +589,28 @@ final class ResultEncoder {
                 trend = pieces(w, "trend");
                 byte[][] joinPieces = pieces(w, "keys.join");
                 join = joinPieces[1];
+                words = w;
+                gapHead = new byte[][] {pieces(w, "gap.more")[0], pieces(w, "gap.fewer")[0]};
                 List<String> message = w.template("message").literals();
                 inOrder = inOrder(w, "ratio", 2) && inOrder(w, "ratio.percent", 3) && inOrder(w, "date.submitted", 1)
                         && inOrder(w, "trend", 2) && inOrder(w, "keys.join", 2) && joinPieces[0].length == 0
-                        && joinPieces[2].length == 0 && inOrder(w, "message", 3) && message.get(3).isEmpty();
+                        && joinPieces[2].length == 0 && inOrder(w, "message", 3) && message.get(3).isEmpty()
+                        && inOrder(w, "gap.more", 2) && inOrder(w, "gap.fewer", 2);
             }
+        }
+
+        /** The words after a gap's number: the rule set's noun for the key, then the template's end. */
+        byte[] gapTail(LanguagePieces l, String key, int form) {
+            return l.gapTails.computeIfAbsent(key, k -> {
+                Noun noun = rs.noun(k);
+                byte[][] tails = new byte[4][];
+                for (int f = 0; f < 4; f++) {
+                    List<String> literals = l.words.template(f < 2 ? "gap.more" : "gap.fewer").literals();
+                    tails[f] = escaped(literals.get(1) + Wording.nounWords(l.words, noun, f % 2 == 1 ? 1 : 2)
+                            + literals.get(2));
+                }
+                return tails;
+            })[form];
         }
 
         byte[] key(String k) {

@@ -1,5 +1,6 @@
 package io.github.cqskpi.internal;
 
+import io.github.cqskpi.Gap;
 import io.github.cqskpi.Level;
 import io.github.cqskpi.LevelRollup;
 import io.github.cqskpi.Measurement;
@@ -31,13 +32,27 @@ final class Rollups {
     private static final class Sum {
         final String target;
         final Requirement.Percent required;
+        /** The part's key as the records gave it; the newer key when they gave both. */
+        String part;
         long numerator;
         long denominator;
         int units;
 
-        Sum(String target, Requirement.Percent required) {
+        Sum(String target, Requirement.Percent required, Measure measure) {
             this.target = target;
             this.required = required;
+            this.part = measure instanceof Measure.OfRatio r ? r.numerator() : null;
+        }
+
+        void part(String key, Measure measure) {
+            if (key == null || key.equals(part)) {
+                return;
+            }
+            if (units == 0 || !(measure instanceof Measure.OfRatio r) || r.newerWording() == null) {
+                part = key;
+            } else {
+                part = r.newerWording().numerator();
+            }
         }
     }
 
@@ -70,12 +85,14 @@ final class Rollups {
         boolean measured = v.status() == Status.MET || v.status() == Status.NOT_MET
                 || v.reason() == ReasonCode.ZERO_DENOMINATOR;
         if (measured && v.actual() instanceof Measurement.OfRatio r && v.required() instanceof Requirement.Percent p) {
-            Sum s = sums.computeIfAbsent(new GroupKey(level, period, target.ordinal()), k -> new Sum(target.id(), p));
+            Sum s = sums.computeIfAbsent(new GroupKey(level, period, target.ordinal()), k -> new Sum(target.id(), p,
+                    target.measure()));
             if (!s.required.equals(p)) {
                 // Same level and period end, so the same rule: a different figure is a rule set fault.
                 throw new IllegalStateException("target " + target.id() + " has two figures for " + level + " units"
                         + " with period " + period + ": " + s.required + " and " + p);
             }
+            s.part(v.part(), target.measure());
             s.numerator = Math.addExact(s.numerator, r.ratio().numerator());
             s.denominator = Math.addExact(s.denominator, r.ratio().denominator());
             s.units++;
@@ -95,8 +112,11 @@ final class Rollups {
             Status status = s.denominator == 0 ? Status.NOT_APPLICABLE
                     : Judge.holds(s.required.operator(), Exact.comparePercent(s.numerator, s.denominator,
                             s.required.percent())) ? Status.MET : Status.NOT_MET;
+            Optional<Gap> gap = status == Status.NOT_MET && s.part != null
+                    ? Optional.ofNullable(Gaps.ratio(s.part, s.numerator, s.denominator, s.required))
+                    : Optional.empty();
             out.add(new LevelRollup(e.getKey().level(), e.getKey().period(), s.target, s.units, ratio, s.required,
-                    status));
+                    status, gap));
         }
         return out;
     }

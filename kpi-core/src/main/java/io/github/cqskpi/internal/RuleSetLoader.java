@@ -166,15 +166,16 @@ final class RuleSetLoader {
         // share), then the descriptor's own keys and roles: that order is each key's index.
         List<MetricDef> metrics = new ArrayList<>();
         List<RoleDef> roleDefs = new ArrayList<>();
+        Map<String, Noun> nouns = new LinkedHashMap<>();
         Optional<String> vocabularyFile = root.optionalString("vocabulary");
         if (vocabularyFile.isPresent()) {
             String file = vocabularyFile.get();
             byte[] bytes = read(beside(loader, base, file, "/vocabulary"));
             fp.add(file, bytes);
             Strict voc = new Strict(asObj(parseJson(bytes), file), file, Set.of("note", "metrics", "roles"));
-            declarations(voc, metrics, roleDefs);
+            declarations(voc, metrics, roleDefs, nouns);
         }
-        declarations(root, metrics, roleDefs);
+        declarations(root, metrics, roleDefs, nouns);
         if (metrics.isEmpty()) {
             throw new IllegalArgumentException("declares no metric key: give /vocabulary or /metrics");
         }
@@ -183,7 +184,8 @@ final class RuleSetLoader {
         List<TargetDef> targets = new ArrayList<>();
         Map<String, TargetDef> byId = new LinkedHashMap<>();
         for (Strict t : root.objects("targets")) {
-            Strict s = t.only(Set.of("id", "clause", "title", "informational", "levels", "roles", "measure"));
+            Strict s = t.only(Set.of("id", "clause", "title", "short", "informational", "levels", "roles",
+                    "measure"));
             String tid = s.string("id");
             boolean informational = s.optionalBoolean("informational").orElse(false);
             Set<Level> levels = s.has("levels") ? levels(s.strings("levels", true), s.path + "/levels")
@@ -196,8 +198,9 @@ final class RuleSetLoader {
             }
             Measure measure = informational ? null : measure(new Strict(s.obj("measure"), s.path + "/measure",
                     Set.of("kind", "numerator", "denominator", "key", "per")), vocabulary);
-            TargetDef def = new TargetDef(targets.size(), tid, s.string("clause"), message(s.obj("title"),
-                    s.path + "/title"), levels, roles, measure);
+            Message targetTitle = message(s.obj("title"), s.path + "/title");
+            TargetDef def = new TargetDef(targets.size(), tid, s.string("clause"), targetTitle, levels, roles, measure,
+                    s.has("short") ? message(s.obj("short"), s.path + "/short") : targetTitle);
             if (byId.putIfAbsent(tid, def) != null) {
                 throw new IllegalArgumentException("target " + tid + " is declared twice");
             }
@@ -226,15 +229,16 @@ final class RuleSetLoader {
                 throw new IllegalArgumentException("informational target " + t.id() + " has rules");
             }
             infos.add(new TargetInfo(t.id(), t.clause(), t.title(), t.informational(), t.levels(), t.roles(),
-                    t.informational() ? "" : t.measure().describe(), t.informational() ? List.of() : t.measure().keys(), fs));
+                    t.informational() ? "" : t.measure().describe(), t.informational() ? List.of() : t.measure().keys(), fs,
+                    t.shortTitle()));
         }
 
         for (String file : drlFiles) {
             fp.add(file, read(beside(loader, base, file, "/drl/files")));
         }
         RuleSetRef ref = new RuleSetRef(id, version, fp.hex());
-        RuleSetInfo info = new RuleSetInfo(ref, title, source, readings, infos);
-        return new LoadedRuleSet(info, vocabulary, targets, figures, rules);
+        RuleSetInfo info = new RuleSetInfo(ref, title, source, readings, infos, vocabulary.infos());
+        return new LoadedRuleSet(info, vocabulary, targets, figures, rules, nouns);
     }
 
     /** A file named relative to the descriptor's folder. */
@@ -246,10 +250,20 @@ final class RuleSetLoader {
         return url;
     }
 
-    /** Adds the metric keys and roles an object declares in its "metrics" and "roles". */
-    private static void declarations(Strict from, List<MetricDef> metrics, List<RoleDef> roles) {
+    /**
+     * Adds the metric keys and roles an object declares in its "metrics" and "roles", and each
+     * key's counted thing in words (its optional {@code noun}: {@code vi}, {@code en} and the
+     * English singular {@code enOne}), which ends a {@code NOT_MET} message.
+     */
+    private static void declarations(Strict from, List<MetricDef> metrics, List<RoleDef> roles,
+            Map<String, Noun> nouns) {
         for (Strict m : from.objects("metrics")) {
-            Strict s = m.only(Set.of("key", "type", "whole", "replaces", "from", "note"));
+            Strict s = m.only(Set.of("key", "type", "whole", "replaces", "from", "note", "noun"));
+            if (s.has("noun")) {
+                Strict n = new Strict(s.obj("noun"), s.path + "/noun", Set.of("vi", "en", "enOne"));
+                String en = n.string("en");
+                nouns.put(s.string("key"), new Noun(n.string("vi"), en, n.optionalString("enOne").orElse(en)));
+            }
             metrics.add(new MetricDef(s.string("key"), MetricType.parse(s.string("type")),
                     s.optionalString("whole").orElse(null), s.optionalString("replaces").orElse(null),
                     s.optionalString("from").map(LocalDate::parse).orElse(null)));

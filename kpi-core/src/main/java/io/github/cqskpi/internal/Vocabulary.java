@@ -105,6 +105,19 @@ final class Vocabulary {
         return metrics;
     }
 
+    /** The keys as the public catalogue shows them, in declaration order. */
+    List<io.github.cqskpi.MetricInfo> infos() {
+        List<io.github.cqskpi.MetricInfo> out = new java.util.ArrayList<>(metrics.size());
+        for (MetricDef m : metrics) {
+            out.add(new io.github.cqskpi.MetricInfo(m.key(), switch (m.type()) {
+                case COUNT -> io.github.cqskpi.MetricInfo.Type.COUNT;
+                case DATE -> io.github.cqskpi.MetricInfo.Type.DATE;
+                case FLAG -> io.github.cqskpi.MetricInfo.Type.FLAG;
+            }, java.util.Optional.ofNullable(m.whole()), java.util.Optional.ofNullable(m.replaces())));
+        }
+        return List.copyOf(out);
+    }
+
     /** The index of the key that replaces the key at {@code index} under newer wording, or -1. */
     int replacementOf(int index) {
         return replacement[index];

@@ -1,5 +1,6 @@
 package io.github.cqskpi.internal;
 
+import io.github.cqskpi.Gap;
 import io.github.cqskpi.Measurement;
 import io.github.cqskpi.Message;
 import io.github.cqskpi.Operator;
@@ -88,11 +89,20 @@ final class Wording {
     }
 
     static Message message(TargetDef t, Status status, Measurement actual, Requirement required, Reason reason) {
+        return message(t, status, actual, required, reason, null, null);
+    }
+
+    /**
+     * The result's message; a {@code NOT_MET} one ends with what it would take, the counted
+     * thing in the rule set's words ({@code noun}, used only when {@code gap} is given).
+     */
+    static Message message(TargetDef t, Status status, Measurement actual, Requirement required, Reason reason,
+            Gap gap, Noun noun) {
         String detailVi;
         String detailEn;
         if (reason == null || reason.code() == ReasonCode.NOT_YET_DUE || reason.code() == ReasonCode.NOT_YET_DONE) {
-            detailVi = measured(Words.VI, actual) + required(Words.VI, required);
-            detailEn = measured(Words.EN, actual) + required(Words.EN, required);
+            detailVi = measured(Words.VI, actual) + required(Words.VI, required) + gap(Words.VI, gap, noun);
+            detailEn = measured(Words.EN, actual) + required(Words.EN, required) + gap(Words.EN, gap, noun);
         } else {
             detailVi = reasonVi(reason);
             detailEn = reason.text();
@@ -100,6 +110,23 @@ final class Wording {
         return new Message(Words.VI.format("message", t.title().vi(), Words.VI.get("status." + status.name()),
                 detailVi), Words.EN.format("message", t.title().en(), Words.EN.get("status." + status.name()),
                 detailEn));
+    }
+
+    /** What it would take, in words: "; cần thêm 4 hồ sơ … để đạt"; empty without a gap. */
+    static String gap(Words w, Gap gap, Noun noun) {
+        if (gap == null) {
+            return "";
+        }
+        long n = Math.abs(gap.change());
+        return w.format(gapTemplate(gap), n, nounWords(w, noun, n));
+    }
+
+    static String gapTemplate(Gap gap) {
+        return gap.change() > 0 ? "gap.more" : "gap.fewer";
+    }
+
+    static String nounWords(Words w, Noun noun, long n) {
+        return w == Words.VI ? noun.vi() : n == 1 ? noun.enOne() : noun.en();
     }
 
     static String reasonVi(Reason r) {

@@ -61,15 +61,21 @@ public final class Main {
 
     static {
         HELP.put("evaluate", String.join("\n",
-                "evaluate [--input FILE] [--as-of YYYY-MM-DD] [--rule-set ID[@VERSION]] [--format json|text|csv|html]",
+                "evaluate [--input FILE] [--input-format json|csv|xlsx] [--as-of YYYY-MM-DD] [--rule-set ID[@VERSION]] [--format json|text|csv|html]",
                 "    Evaluates a request (FILE, or standard input) and prints the response",
                 "    (csv: a row a record and target; html: one self-contained page).",
-                "    --input FILE       the request; a file, a FIFO or /dev/stdin (default: standard input)",
+                "    --input FILE       the request; a file, a FIFO or /dev/stdin (default: standard input);",
+                "                       a .csv or .xlsx FILE is a table, one record a row",
+                "    --input-format F   json, csv or xlsx, whatever the extension (standard input: json)",
                 "    --as-of DAY        the day to judge on, instead of the request's asOf or today",
                 "    --rule-set ID[@V]  the rule set, instead of the request's (default: the newest version)",
                 "    --format F         json (default, the contract's bytes), text, csv or html",
                 "    Exit 0: every record evaluated; 3: some rejected; 2: the request cannot be read;",
                 "    74: standard output cannot be written."));
+        HELP.put("template", String.join("\n",
+                "template [--rule-set ID[@VERSION]] [--format csv|xlsx]",
+                "    Prints an empty table for the rule set: every column, Vietnamese labels with the keys;",
+                "    in xlsx a second sheet explains each column."));
         HELP.put("targets", String.join("\n",
                 "targets [--rule-set ID[@VERSION]]",
                 "    Lists the targets of a rule set: ID, clause, levels and roles, window, comparator, reading."));
@@ -146,6 +152,7 @@ public final class Main {
             int status = switch (command) {
                 case "evaluate" -> evaluate(a);
                 case "targets" -> targets(a);
+                case "template" -> TableCommands.template(a, out);
                 case "rule-sets" -> RuleSetCommands.ruleSets(a, out);
                 case "diff" -> RuleSetCommands.diff(a, out);
                 case "verify" -> RuleSetCommands.verify(a, out);
@@ -232,8 +239,9 @@ public final class Main {
     private static final Limits LIMITS = Limits.unlimitedRecords();
 
     private int evaluate(Deque<String> a) throws IOException {
-        Options o = Options.parse(a, "--input", "--as-of", "--rule-set", "--format");
+        Options o = Options.parse(a, "--input", "--input-format", "--as-of", "--rule-set", "--format");
         String format = o.get("--format").orElse("json");
+        String inputFormat = TableCommands.inputFormat(o.get("--input-format"), o.get("--input"));
         if (!format.equals("json") && !format.equals("text") && !Reports.FORMATS.contains(format)) {
             throw new UsageException("--format must be json, text, csv or html, not \"" + format + "\"");
         }
@@ -247,6 +255,9 @@ public final class Main {
         }
         if (o.get("--rule-set").isPresent()) {
             overrides = overrides.withRuleSet(o.get("--rule-set").get());
+        }
+        if (!inputFormat.equals("json")) {
+            return evaluateTable(format, inputFormat, o.get("--input"), overrides);
         }
         if (Reports.FORMATS.contains(format)) {
             return report(format, o.get("--input"), overrides);
@@ -272,6 +283,28 @@ public final class Main {
         }
         TextReport.print(response, engine, out);
         return response.allEvaluated() ? OK : REJECTED;
+    }
+
+    /** A table: streamed as JSON; the other formats read its JSON twin, each error located. */
+    private int evaluateTable(String format, String inputFormat, Optional<String> input, RequestOverrides overrides)
+            throws IOException {
+        KpiEngine engine = KpiEngine.builder().limits(LIMITS).build();
+        try (io.github.cqskpi.table.TableRows rows = TableCommands.open(inputFormat, input, in)) {
+            if (format.equals("json")) {
+                EvaluationSummary summary = io.github.cqskpi.table.Tables.evaluate(engine, rows, stdout, overrides);
+                return summary.allEvaluated() ? OK : REJECTED;
+            }
+            TableCommands.Twin twin = TableCommands.twin(engine, rows, overrides);
+            EvaluationResponse r = engine.evaluateJson(new ByteArrayInputStream(twin.json()), twin.overrides());
+            EvaluationResponse response = new EvaluationResponse(r.ruleSet(), r.asOf(), r.results(),
+                    r.errors().stream().map(twin.locations()::locate).toList(), r.summary());
+            if (Reports.FORMATS.contains(format)) {
+                Reports.write(format, response, engine, twin.json(), stdout);
+            } else {
+                TextReport.print(response, engine, out);
+            }
+            return response.allEvaluated() ? OK : REJECTED;
+        }
     }
 
     /** csv and html show each unit's name and level, which only the request holds: keep its bytes. */

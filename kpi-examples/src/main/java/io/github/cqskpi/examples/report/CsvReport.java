@@ -30,6 +30,7 @@ final class CsvReport {
             "previous_numerator", "previous_denominator", "previous_percent",
             "value", "date", "done",
             "required_operator", "required_figure",
+            "gap_key", "gap_change",
             "message_vi", "message_en",
             "error_code", "error_path", "error_message");
 
@@ -87,8 +88,12 @@ final class CsvReport {
             f[19] = CsvCells.operator(q.operator());
             f[20] = Figures.requiredFigure(q);
         });
-        f[21] = t.message().vi();
-        f[22] = t.message().en();
+        t.gap().ifPresent(g -> {
+            f[21] = g.key();
+            f[22] = Long.toString(g.change());
+        });
+        f[23] = t.message().vi();
+        f[24] = t.message().en();
         return f;
     }
 
@@ -125,9 +130,9 @@ final class CsvReport {
         f[4] = orEmpty(u.from());
         f[5] = orEmpty(u.to());
         f[8] = REJECTED;
-        f[23] = e.code().name();
-        f[24] = e.path();
-        f[25] = e.message();
+        f[25] = e.code().name();
+        f[26] = e.path();
+        f[27] = e.message();
         return f;
     }
 

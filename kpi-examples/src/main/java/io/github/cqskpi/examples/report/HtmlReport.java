@@ -148,6 +148,11 @@ final class HtmlReport {
         return t == null ? new Message(target, target) : t.title();
     }
 
+    private Message shortTitle(String target) {
+        TargetInfo t = info.get(target);
+        return t == null ? new Message(target, target) : t.shortTitle();
+    }
+
     private int number(String target) {
         return targets.indexOf(target) + 1;
     }
@@ -287,7 +292,7 @@ final class HtmlReport {
                         .raw("</p>\n");
             } else {
                 svg(counts);
-                totals(byLevel);
+                totals(target, byLevel);
             }
             h.raw("</figure>\n");
         }
@@ -345,7 +350,7 @@ final class HtmlReport {
      * the sum of their wholes, with the level's figure in force. Shown, never judged: the
      * verdicts are the rule set's.
      */
-    private void totals(Map<Level, List<TargetResult>> byLevel) {
+    private void totals(String target, Map<Level, List<TargetResult>> byLevel) {
         Html li = new Html();
         boolean any = false;
         for (Map.Entry<Level, List<TargetResult>> e : byLevel.entrySet()) {
@@ -373,6 +378,11 @@ final class HtmlReport {
                 Message q = Figures.required(required.iterator().next());
                 li.raw(" (").both("yêu cầu " + q.vi(), "required " + q.en()).raw(")");
             }
+            // The level's own gap, on its summed counts, as the response's roll-up states it.
+            response.summary().levels().stream()
+                    .filter(l -> l.level() == e.getKey() && l.period().equals(main) && l.target().equals(target))
+                    .findFirst().flatMap(l -> l.gap())
+                    .ifPresent(g -> li.raw(" \u2014 <span class=\"gap\">").both(gapWords(g.change())).raw("</span>"));
             li.raw("</li>\n");
             any = true;
         }
@@ -407,14 +417,135 @@ final class HtmlReport {
         if (inLevel.isEmpty()) {
             return;
         }
+        List<Row> ranked = worstFirst(inLevel);
+        Map<Row, Integer> rank = ranks(ranked);
         Message words = Figures.words(level);
         h.raw("<section id=\"level-").raw(level.name()).raw("\" class=\"level\">\n<h2>").both(words)
                 .raw("</h2>\n<p class=\"note\">")
-                .both(inLevel.size() + " đơn vị, kỳ " + period(main).vi() + ". Chạm vào số cột để xem chỉ tiêu.",
-                        inLevel.size() + " units, period " + period(main).en() + ". Column numbers link to the targets.")
+                .both(inLevel.size() + " đơn vị, kỳ " + period(main).vi() + ". Xếp từ thấp lên: số chỉ tiêu đạt trên"
+                        + " số chỉ tiêu được đánh giá, rồi tổng mức còn thiếu.",
+                        inLevel.size() + " units, period " + period(main).en() + ". Worst first: targets met out of"
+                                + " those judged, then the total still missing.")
                 .raw("</p>\n");
-        table(inLevel, false);
+        attention(ranked, rank);
+        table(ranked, false, rank);
         h.raw("</section>\n");
+    }
+
+    /** How many units the "needs attention" list shows, at most. */
+    private static final int ATTENTION = 5;
+
+    /**
+     * The bottom units of a level, each with its unmet targets and what each would take: the
+     * first thing a leader reads about a level, before the full table.
+     */
+    private void attention(List<Row> ranked, Map<Row, Integer> rank) {
+        List<Row> bottom = ranked.stream().filter(r -> r.results().values().stream()
+                .anyMatch(t -> t.status() == Status.NOT_MET)).limit(ATTENTION).toList();
+        if (bottom.isEmpty()) {
+            h.raw("<p class=\"note good\">").both("Mọi đơn vị đạt mọi chỉ tiêu được đánh giá.",
+                    "Every unit met every target judged.").raw("</p>\n");
+            return;
+        }
+        h.raw("<div class=\"attn\">\n<h3>").both("Cần chú ý", "Needs attention").raw(" <small>")
+                .both(bottom.size() + " đơn vị thấp nhất", "the " + bottom.size() + " lowest units")
+                .raw("</small></h3>\n<ol class=\"attn-list\">\n");
+        for (Row r : bottom) {
+            int[] score = score(r);
+            h.raw("<li><div class=\"who\"><span class=\"rank\">").num(rank.get(r)).raw("</span> <b>")
+                    .text(name(r)).raw("</b> <span class=\"sc\">").num(score[0]).raw("/").num(score[1])
+                    .raw(" ").both("đạt", "met").raw("</span></div>\n<ul class=\"unmet\">");
+            for (String target : targets) {
+                TargetResult t = r.results().get(target);
+                if (t == null || t.status() != Status.NOT_MET) {
+                    continue;
+                }
+                h.raw("<li><span class=\"tn\">").both(shortTitle(target)).raw("</span>");
+                Optional<Message> f = Figures.shortActual(t.actual());
+                if (f.isPresent()) {
+                    h.raw(" <span class=\"f\">").both(f.get()).raw("</span>");
+                }
+                if (t.gap().isPresent()) {
+                    h.raw(" <span class=\"gap\">").both(gapWords(t.gap().get().change())).raw("</span>");
+                }
+                h.raw("</li>");
+            }
+            h.raw("</ul></li>\n");
+        }
+        h.raw("</ol>\n</div>\n");
+    }
+
+    /** "cần thêm 4" / "4 more", "cần giảm 3" / "3 fewer". */
+    private static Message gapWords(long change) {
+        long n = Math.abs(change);
+        return change > 0 ? new Message("cần thêm " + n, n + " more") : new Message("cần giảm " + n, n + " fewer");
+    }
+
+    /** Targets met and targets judged (met or not met) of one record. */
+    private static int[] score(Row r) {
+        int met = 0;
+        int decided = 0;
+        for (TargetResult t : r.results().values()) {
+            met += t.status() == Status.MET ? 1 : 0;
+            decided += t.status() == Status.MET || t.status() == Status.NOT_MET ? 1 : 0;
+        }
+        return new int[] {met, decided};
+    }
+
+    /** The sum of what the unmet targets of one record would take, each change counted as it is large. */
+    private static long totalGap(Row r) {
+        long sum = 0;
+        for (TargetResult t : r.results().values()) {
+            if (t.gap().isPresent()) {
+                sum += Math.abs(t.gap().get().change());
+            }
+        }
+        return sum;
+    }
+
+    /** Orders scores met/judged exactly (no division); nothing judged comes after everything judged. */
+    private static int compareScores(int[] a, int[] b) {
+        if (a[1] == 0 || b[1] == 0) {
+            return Boolean.compare(a[1] != 0, b[1] != 0);
+        }
+        return Long.compare((long) a[0] * b[1], (long) b[0] * a[1]);
+    }
+
+    /** Worst first: the lower score, then the larger total gap, then the name. Nothing judged goes last. */
+    private List<Row> worstFirst(List<Row> list) {
+        List<Row> out = new ArrayList<>(list);
+        out.sort((a, b) -> {
+            int[] sa = score(a);
+            int[] sb = score(b);
+            if ((sa[1] == 0) != (sb[1] == 0)) {
+                return sa[1] == 0 ? 1 : -1;
+            }
+            int c = compareScores(sa, sb);
+            if (c != 0) {
+                return c;
+            }
+            c = Long.compare(totalGap(b), totalGap(a));
+            return c != 0 ? c : name(a).compareTo(name(b));
+        });
+        return out;
+    }
+
+    /** Each row's rank by score, 1 the best; equal scores share a rank. */
+    private static Map<Row, Integer> ranks(List<Row> worstFirst) {
+        List<Row> best = new ArrayList<>(worstFirst);
+        java.util.Collections.reverse(best);
+        Map<Row, Integer> out = new java.util.HashMap<>();
+        int rank = 0;
+        int[] previous = null;
+        for (int i = 0; i < best.size(); i++) {
+            int[] s = score(best.get(i));
+            if (previous == null || compareScores(s, previous) != 0) {
+                rank = i + 1;
+            }
+            previous = s;
+            out.put(best.get(i), rank);
+        }
+        return out;
     }
 
     /** Evaluated records whose level the request did not spell as the contract does: not dropped. */
@@ -425,7 +556,7 @@ final class HtmlReport {
         }
         h.raw("<section id=\"level-unknown\" class=\"level\">\n<h2>").both("Không rõ cấp", "Level not known")
                 .raw("</h2>\n");
-        table(unknown, true);
+        table(unknown, true, null);
         h.raw("</section>\n");
     }
 
@@ -454,7 +585,7 @@ final class HtmlReport {
             Message words = Figures.words(level);
             h.raw("<details>\n<summary>").both(words.vi() + " \u2014 " + judged.size() + " bản ghi",
                     words.en() + " \u2014 " + judged.size() + " records").raw("</summary>\n");
-            table(judged, true);
+            table(judged, true, null);
             h.raw("</details>\n");
         }
         if (quiet > 0) {
@@ -480,7 +611,7 @@ final class HtmlReport {
      * A table of units by targets. With {@code judgedOnly}, as for other periods, only the
      * targets judged in one of the rows get a column.
      */
-    private void table(List<Row> list, boolean otherPeriods) {
+    private void table(List<Row> list, boolean otherPeriods, Map<Row, Integer> rank) {
         List<String> columns = new ArrayList<>();
         for (String target : targets) {
             boolean any = list.stream().anyMatch(r -> {
@@ -491,27 +622,32 @@ final class HtmlReport {
                 columns.add(target);
             }
         }
-        h.raw("<div class=\"scroll\">\n<table>\n<thead>\n<tr><th class=\"u\" scope=\"col\">")
-                .both("Đơn vị", "Unit").raw("</th>");
+        h.raw("<div class=\"scroll\" tabindex=\"0\">\n<table>\n<thead>\n<tr>");
+        h.raw("<th class=\"u\" scope=\"col\">");
+        if (rank != null) {
+            h.raw("<span class=\"rank\">#</span> ");
+        }
+        h.both("Đơn vị", "Unit").raw("</th>");
         if (otherPeriods) {
             h.raw("<th scope=\"col\">").both("Kỳ", "Period").raw("</th>");
         }
         h.raw("<th scope=\"col\" class=\"score\">").both("Đạt", "Met").raw("</th>");
         for (String c : columns) {
-            h.raw("<th scope=\"col\" title=\"").text(c + " \u2014 " + title(c).vi()).raw("\"><a href=\"#t-").text(c)
-                    .raw("\">").num(number(c)).raw("</a></th>");
+            h.raw("<th scope=\"col\" class=\"t\" title=\"").text(c + " \u2014 " + title(c).vi())
+                    .raw("\"><a href=\"#t-").text(c).raw("\"><span class=\"no\">").num(number(c)).raw("</span> ")
+                    .both(shortTitle(c)).raw("</a></th>");
         }
         h.raw("</tr>\n</thead>\n<tbody>\n");
         Map<String, int[]> perColumn = new LinkedHashMap<>();
         for (Row r : list) {
-            int met = 0;
-            int decided = 0;
-            for (TargetResult t : r.results().values()) {
-                met += t.status() == Status.MET ? 1 : 0;
-                decided += t.status() == Status.MET || t.status() == Status.NOT_MET ? 1 : 0;
+            int[] score = score(r);
+            int met = score[0];
+            int decided = score[1];
+            h.raw("<tr><th class=\"u\" scope=\"row\" title=\"").text(r.unitId()).raw("\">");
+            if (rank != null) {
+                h.raw("<span class=\"rank\">").num(rank.get(r)).raw("</span> ");
             }
-            h.raw("<tr><th class=\"u\" scope=\"row\" title=\"").text(r.unitId()).raw("\">").text(name(r))
-                    .raw("</th>");
+            h.text(name(r)).raw("</th>");
             if (otherPeriods) {
                 h.raw("<td class=\"per\">").both(period(r.period())).raw("</td>");
             }
@@ -532,12 +668,16 @@ final class HtmlReport {
                 if (f.isPresent() && t.status() != Status.NOT_APPLICABLE) {
                     h.raw(" <span class=\"f\">").both(f.get()).raw("</span>");
                 }
+                if (t.gap().isPresent()) {
+                    long g = t.gap().get().change();
+                    h.raw("<span class=\"g\">").text((g > 0 ? "+" : "\u2212") + Math.abs(g)).raw("</span>");
+                }
                 h.raw("</td>");
             }
             h.raw("</tr>\n");
         }
-        h.raw("</tbody>\n<tfoot>\n<tr><th class=\"u\" scope=\"row\">").both("Số đơn vị đạt", "Units that met")
-                .raw("</th>");
+        h.raw("</tbody>\n<tfoot>\n<tr>");
+        h.raw("<th class=\"u\" scope=\"row\">").both("Số đơn vị đạt", "Units that met").raw("</th>");
         if (otherPeriods) {
             h.raw("<td></td>");
         }
@@ -560,10 +700,10 @@ final class HtmlReport {
         }
         h.raw("<p class=\"note\">").both("Các bản ghi này không được đánh giá; sửa lỗi rồi gửi lại.",
                 "These records were not evaluated; correct them and send them again.").raw("</p>\n")
-                .raw("<div class=\"scroll\">\n<table class=\"errors\">\n<thead>\n<tr><th scope=\"col\">#</th>")
+                .raw("<div class=\"scroll\" tabindex=\"0\">\n<table class=\"errors\">\n<thead>\n<tr><th scope=\"col\">#</th>")
                 .raw("<th scope=\"col\">").both("Đơn vị", "Unit").raw("</th><th scope=\"col\">")
-                .both("Mã lỗi", "Code").raw("</th><th scope=\"col\">").both("Vị trí", "Path")
-                .raw("</th><th scope=\"col\">").both("Nội dung", "Message").raw("</th></tr>\n</thead>\n<tbody>\n");
+                .both("Trường", "Field").raw("</th><th scope=\"col\">").both("Lỗi", "Problem")
+                .raw("</th></tr>\n</thead>\n<tbody>\n");
         for (RecordError e : errors) {
             RequestUnits.UnitRef u = units.get(e.record());
             String id = e.unitId().orElse(u.id());
@@ -571,9 +711,16 @@ final class HtmlReport {
             if (u.name() != null) {
                 h.text(u.name()).raw("<br/>");
             }
-            h.raw("<code>").text(id == null ? "" : id).raw("</code></td><td><code>").text(e.code().name())
-                    .raw("</code></td><td class=\"l\"><code>").text(e.path()).raw("</code></td><td class=\"l\">")
-                    .text(e.message()).raw("</td></tr>\n");
+            Message field = FieldWords.field(e.path());
+            // A plain name starts the line with a capital; a key nobody declared stays as written.
+            Message shown = field.vi().equals(field.en()) ? field : new Message(capital(field.vi()), field.en());
+            h.raw("<code class=\"ptr\">").text(id == null ? "" : id).raw("</code></td><td class=\"l\"><b>")
+                    .both(shown).raw("</b><br/><code class=\"ptr\">").text(e.path())
+                    .raw("</code></td><td class=\"l\">")
+                    .raw("<span class=\"vi\" lang=\"vi\">").text(capital(FieldWords.problem(e.code()))).raw(".")
+                    .raw("<br/><small>").text(e.message()).raw("</small></span><span class=\"en\" lang=\"en\">")
+                    .text(e.message()).raw("</span><br/><code class=\"ptr\">").text(e.code().name())
+                    .raw("</code></td></tr>\n");
         }
         h.raw("</tbody>\n</table>\n</div>\n</section>\n");
     }
@@ -599,6 +746,10 @@ final class HtmlReport {
             return new Message("năm " + p.from().getYear(), Integer.toString(p.from().getYear()));
         }
         return new Message(Figures.viDay(p.from()) + " \u2013 " + Figures.viDay(p.to()), p.from() + " to " + p.to());
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String css(Status s) {
@@ -675,15 +826,44 @@ final class HtmlReport {
             ".agg{margin:2px 0 0;padding-left:1.2em;font-size:.85em}",
             ".duties{margin-top:10px;font-size:.9em}",
             "summary{cursor:pointer;font-weight:600;padding:4px 0}",
-            ".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}",
-            "table{border-collapse:separate;border-spacing:0;font-size:.82em}",
-            "th,td{border-bottom:1px solid #e3e7ec;border-right:1px solid #e3e7ec;padding:3px 5px;"
+            ".scroll{overflow:auto;-webkit-overflow-scrolling:touch;max-width:100%;max-height:85vh;"
+                    + "border:1px solid #e3e7ec;border-radius:6px}",
+            "table{border-collapse:separate;border-spacing:0;font-size:.76em}",
+            "th,td{border-bottom:1px solid #e3e7ec;border-right:1px solid #e3e7ec;padding:2px 3px;"
                     + "text-align:center;white-space:nowrap}",
-            "thead th{background:#f6f7f9;position:sticky;top:0}",
+            "thead th{background:#f6f7f9;position:sticky;top:0;z-index:1}",
+            "thead th.t{white-space:normal;min-width:4.6em;max-width:6.2em;vertical-align:bottom;font-size:.92em;"
+                    + "line-height:1.15;font-weight:600}",
+            "th.t .no{font-size:.8em;min-width:1.8em}",
+            "td .g{display:block;font-size:.88em;font-weight:700}",
+            ".rank{display:inline-block;min-width:1.9em;text-align:center;background:#e3e7ec;color:#1b1f24;"
+                    + "border-radius:9px;font-size:.82em;font-weight:700}",
+            ".attn{background:#fff6f5;border:1px solid #f1c4c0;border-radius:8px;padding:6px 10px;margin:6px 0 10px}",
+            ".attn h3{margin:2px 0 4px;color:#8a1c1c}",
+            ".attn h3 small{font-weight:400;color:#555;font-size:.8em}",
+            ".attn-list{margin:0;padding:0;list-style:none}",
+            ".attn-list>li{padding:5px 0;border-top:1px solid #f1d9d6}",
+            ".attn .rank{background:#8a1c1c;color:#fff}",
+            ".who{font-size:.95em}",
+            ".sc{color:#555;font-size:.85em;white-space:nowrap}",
+            ".unmet{margin:3px 0 0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:3px 5px;font-size:.8em}",
+            ".unmet li{background:#fbdcda;color:#5c1212;border-radius:6px;padding:1px 6px}",
+            ".unmet .f{color:#333}",
+            ".unmet .gap,.agg .gap{font-weight:700}",
+            ".good{color:#14532d}",
+            "code.ptr{font-size:.78em;color:#555;overflow-wrap:anywhere}",
+            "table.errors{font-size:.85em}",
+            "table.errors td.l{min-width:12em}",
+            "@media (max-width:700px){table.errors thead{display:none}"
+                    + "table.errors,table.errors tbody,table.errors tr,table.errors td{display:block;min-width:0}"
+                    + "table.errors tr{padding:6px 4px;border-bottom:2px solid #c8d1dc}"
+                    + "table.errors td,table.errors td.l{border:0;padding:1px 2px;text-align:left;min-width:0}"
+                    + "table.errors td:first-child{font-weight:700}"
+                    + "table.errors td:first-child::before{content:\"#\"}}",
             "th a{color:#0b3d91;text-decoration:none;font-weight:700}",
             "th.u{position:sticky;left:0;z-index:1;background:#fff;text-align:left;white-space:normal;"
-                    + "min-width:8.5em;max-width:12em;font-weight:500;line-height:1.25}",
-            "thead th.u{z-index:2;background:#f6f7f9}",
+                    + "min-width:8.5em;max-width:11em;font-weight:500;line-height:1.25}",
+            "thead th.u{z-index:3;background:#f6f7f9;vertical-align:bottom}",
             "tfoot td,tfoot th{background:#f6f7f9;font-weight:600}",
             "td .m{font-weight:700}",
             "td .f{font-size:.92em}",

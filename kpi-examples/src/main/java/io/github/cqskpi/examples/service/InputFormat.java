@@ -5,16 +5,17 @@ import java.util.Optional;
 
 /**
  * The request formats {@code POST /v1/evaluate} reads, by {@code Content-Type}. A request
- * without one is JSON, as the contract says.
- *
- * <p>Tables (the contract's "Tables in" addition) come in here: {@code text/csv} and
- * {@code application/vnd.openxmlformats-officedocument.spreadsheetml.sheet} get a constant each,
- * {@link #of(String)} maps their media types to it, and the evaluation turns the spooled table
- * into records before the engine reads it. Until then they are 415 like any other type.
+ * without one is JSON, as the contract says; a table (the contract's "Tables in" addition) is
+ * turned into its JSON twin before the engine reads it, {@code asOf} and {@code ruleSet} then
+ * coming from the query. Any other type is 415.
  */
 enum InputFormat {
     /** The contract's JSON request, UTF-8. */
-    JSON("application/json");
+    JSON("application/json"),
+    /** A CSV table, one record a row (RFC 4180, UTF-8). */
+    CSV("text/csv"),
+    /** An XLSX workbook, its first sheet one record a row. */
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final String media;
 

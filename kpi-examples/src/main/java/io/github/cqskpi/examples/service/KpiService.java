@@ -10,7 +10,13 @@ import io.github.cqskpi.RuleSetInfo;
 import io.github.cqskpi.RuleSetRef;
 import io.github.cqskpi.UnknownRuleSetException;
 import io.github.cqskpi.UnreadableRequestException;
+import io.github.cqskpi.RecordError;
 import io.github.cqskpi.examples.report.Reports;
+import io.github.cqskpi.examples.table.XlsxRows;
+import io.github.cqskpi.table.CsvRows;
+import io.github.cqskpi.table.TableLocations;
+import io.github.cqskpi.table.TableRows;
+import io.github.cqskpi.table.Tables;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +36,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +69,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An HTTP service that embeds the engine: {@code POST /v1/evaluate} (the contract's request and
- * response, the same bytes the CLI's {@code evaluate} prints, streamed as they are made),
- * {@code GET /v1/rule-sets}, {@code GET /v1/targets?ruleSet=ID[@VERSION]}, {@code GET /health}
+ * response, the same bytes the CLI's {@code evaluate} prints, streamed as they are made; or
+ * a CSV or XLSX table by its {@code Content-Type}, with {@code asOf}, {@code ruleSet} and
+ * {@code ruleSetVersion} in the query), {@code GET /v1/rule-sets},
+ * {@code GET /v1/targets?ruleSet=ID[@VERSION]}, {@code GET /health}
  * and {@code GET /v1/openapi.json}. Every answer the service gives, protocol errors included, is
  * JSON (or the CSV and HTML reports when asked for by {@code Accept}); what it answers is
  * described in {@code openapi.json}.
@@ -471,7 +480,7 @@ public final class KpiService implements AutoCloseable {
         }
         Evaluation e;
         try {
-            e = new Evaluation(request, response, callback, overrides, media.get());
+            e = new Evaluation(request, response, callback, input.get(), overrides, media.get());
         } catch (IOException | RuntimeException ex) {
             admitted.decrementAndGet();
             internalError(response, callback, ex);
@@ -517,9 +526,11 @@ public final class KpiService implements AutoCloseable {
         private final Request request;
         private final Response response;
         private final Callback callback;
+        private final InputFormat input;
         private final RequestOverrides overrides;
         private final String media;
         private final Path spool;
+        private volatile Path twin;
         private final FileChannel file;
         private final MessageDigest sha256;
         private final AtomicInteger state = new AtomicInteger(READING);
@@ -527,11 +538,12 @@ public final class KpiService implements AutoCloseable {
         private Scheduler.Task deadline;
         private long bytes;
 
-        Evaluation(Request request, Response response, Callback callback, RequestOverrides overrides, String media)
-                throws IOException {
+        Evaluation(Request request, Response response, Callback callback, InputFormat input,
+                RequestOverrides overrides, String media) throws IOException {
             this.request = request;
             this.response = response;
             this.callback = callback;
+            this.input = input;
             this.overrides = overrides;
             this.media = media;
             this.spool = Files.createTempFile("cqs-kpi-body-", ".json");
@@ -646,8 +658,26 @@ public final class KpiService implements AutoCloseable {
             OutputStream body = new BufferedOutputStream(client, 1 << 15);
             EvaluationSummary summary;
             try {
+                Path json = spool;
+                RequestOverrides o = overrides;
+                TableLocations where = null;
+                if (input != InputFormat.JSON) {
+                    // A table's JSON twin, the rule set it was read with pinned; at most the record limit's rows.
+                    RuleSetInfo rs = Tables.ruleSet(engine, overrides);
+                    twin = Files.createTempFile("cqs-kpi-table-", ".json");
+                    try (TableRows rows = input == InputFormat.XLSX ? XlsxRows.open(spool.toFile())
+                            : new CsvRows(Files.newInputStream(spool));
+                            OutputStream out = new BufferedOutputStream(Files.newOutputStream(twin), 1 << 16)) {
+                        where = Tables.toJson(Tables.limit(rows, Limits.DEFAULT_MAX_RECORDS), rs, out);
+                    }
+                    json = twin;
+                    o = new RequestOverrides(overrides.asOf(), Optional.of(rs.ref().id()),
+                            Optional.of(rs.ref().version()));
+                }
                 if (media.equals("application/json")) {
-                    summary = engine.evaluateJson(spool, body, overrides);
+                    OutputStream target = where == null ? body : where.locating(body);
+                    summary = engine.evaluateJson(json, target, o);
+                    target.flush();
                 } else {
                     // The reports are written from the whole response in memory: fewer at once.
                     if (!reporting.tryAcquire(settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -657,7 +687,7 @@ public final class KpiService implements AutoCloseable {
                         return;
                     }
                     try {
-                        summary = report(body);
+                        summary = report(json, o, where, body);
                     } finally {
                         reporting.release();
                     }
@@ -706,12 +736,20 @@ public final class KpiService implements AutoCloseable {
             callback.succeeded();
         }
 
-        private EvaluationSummary report(OutputStream body) throws IOException {
+        private EvaluationSummary report(Path json, RequestOverrides o, TableLocations where, OutputStream body)
+                throws IOException {
             EvaluationResponse r;
-            try (InputStream in = Files.newInputStream(spool)) {
-                r = engine.evaluateJson(in, overrides);
+            try (InputStream in = Files.newInputStream(json)) {
+                r = engine.evaluateJson(in, o);
             }
-            Reports.write(media.substring(media.indexOf('/') + 1), r, engine, Files.readAllBytes(spool), body);
+            if (where != null) {
+                List<RecordError> located = new ArrayList<>(r.errors().size());
+                for (RecordError e : r.errors()) {
+                    located.add(where.locate(e));
+                }
+                r = new EvaluationResponse(r.ruleSet(), r.asOf(), r.results(), located, r.summary());
+            }
+            Reports.write(media.substring(media.indexOf('/') + 1), r, engine, Files.readAllBytes(json), body);
             return new EvaluationSummary(r.ruleSet(), r.asOf(), r.summary());
         }
 
@@ -729,10 +767,14 @@ public final class KpiService implements AutoCloseable {
                 } catch (IOException e) {
                     LOG.debug("closing the spool: {}", e.toString());
                 }
-                try {
-                    Files.deleteIfExists(spool);
-                } catch (IOException e) {
-                    LOG.warn("cannot delete the spool {}: {}", spool, e.toString());
+                for (Path p : new Path[] {spool, twin}) {
+                    try {
+                        if (p != null) {
+                            Files.deleteIfExists(p);
+                        }
+                    } catch (IOException e) {
+                        LOG.warn("cannot delete the spool {}: {}", p, e.toString());
+                    }
                 }
             }
         }

@@ -56,7 +56,9 @@ class HttpConventionsTests {
                         "application/json; charset=latin1")) {
                     HttpResponse<String> r = call(s, "POST", "/v1/evaluate", req, "Content-Type", type);
                     assertEquals(415, r.statusCode(), type);
-                    assertEquals("application/json", r.headers().firstValue("Accept-Post").orElse(""));
+                    assertEquals("application/json, text/csv, "
+                            + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            r.headers().firstValue("Accept-Post").orElse(""));
                     assertTrue(r.body().contains("\"code\":\"UNSUPPORTED_MEDIA_TYPE\""), r.body());
                 }
             }
