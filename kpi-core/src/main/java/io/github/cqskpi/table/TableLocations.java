@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * Where each record of a table came from: its row, and the column of each field. An error the
  * engine finds in a record is told at a JSON Pointer; this puts the spreadsheet's row and
- * column letter at the end of its message, {@code "… (row 7, column C)"}, so that the person
+ * column letter at the end of its message, {@code "… (row 7, column C; hàng 7, cột C)"}, so that the person
  * who fills the sheet finds the cell.
  *
  * <p>Immutable once the table is read; safe to share.
@@ -61,7 +61,7 @@ public final class TableLocations {
      * Where the value at a JSON Pointer of the request came from, in words.
      *
      * @param path a pointer such as {@code /records/5/metrics/documents.total}
-     * @return {@code "row 7, column C"}, {@code "row 7"} when the pointer names no column, or
+     * @return {@code "row 7, column C; hàng 7, cột C"}, {@code "row 7; hàng 7"} when the pointer names no column, or
      *     {@code ""} when it names no record of the table
      */
     public String describe(String path) {
@@ -83,7 +83,10 @@ public final class TableLocations {
             return "";
         }
         String column = columnOf(path.substring(j));
-        return "row " + rows[record] + (column == null ? "" : ", column " + column);
+        // In English, as the rest of the message, then in Vietnamese for the people who fill the sheet.
+        return column == null
+                ? "row " + rows[record] + "; hàng " + rows[record]
+                : "row " + rows[record] + ", column " + column + "; hàng " + rows[record] + ", cột " + column;
     }
 
     private String columnOf(String rest) {
@@ -106,7 +109,7 @@ public final class TableLocations {
      * An error with its row and column at the end of its message.
      *
      * @param error an error the engine found in a record of the table
-     * @return the error, its message ending in {@code " (row 7, column C)"}
+     * @return the error, its message ending in {@code " (row 7, column C; hàng 7, cột C)"}
      */
     public RecordError locate(RecordError error) {
         String where = describe(error.path());

@@ -36,7 +36,7 @@ import java.util.Optional;
  * Evaluates a request given as a table: one record a row, read into the JSON record it stands
  * for and evaluated by the engine's streaming evaluation, so that the response is byte for byte
  * the JSON twin's, except that each error's message ends in the row and column of the cell
- * (" (row 7, column C)").
+ * (" (row 7, column C; hàng 7, cột C)").
  *
  * <p>The header row names the columns: {@code unit.id}, {@code unit.name}, {@code unit.level},
  * {@code unit.roles}, {@code period.from}, {@code period.to} and the metric keys of the rule

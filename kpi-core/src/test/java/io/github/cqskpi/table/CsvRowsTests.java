@@ -100,7 +100,7 @@ class CsvRowsTests {
             s.write(b, 0, 37);
             s.write(b, 37, b.length - 37);
         }
-        assertEquals(response.replace("bad \\\"x\\\"\"", "bad \\\"x\\\" (row 4, column E)\"")
-                .replace("\"message\":\"m\"", "\"message\":\"m (row 4)\""), out.toString(StandardCharsets.UTF_8));
+        assertEquals(response.replace("bad \\\"x\\\"\"", "bad \\\"x\\\" (row 4, column E; hàng 4, cột E)\"")
+                .replace("\"message\":\"m\"", "\"message\":\"m (row 4; hàng 4)\""), out.toString(StandardCharsets.UTF_8));
     }
 }

@@ -75,7 +75,7 @@ class TableCellProperties {
         for (RecordError e : r.errors()) {
             assertEquals(ErrorCode.INVALID_TYPE, e.code(), e.toString());
             assertTrue(e.path().startsWith("/records/0/metrics/documents."), e.path());
-            assertTrue(e.message().endsWith("(row 2, column " + (e.path().endsWith("total") ? "E" : "F") + ")"),
+            assertTrue(e.message().endsWith("(row 2, column " + col(e) + "; hàng 2, cột " + col(e) + ")"),
                     e.message());
         }
     }
@@ -93,7 +93,12 @@ class TableCellProperties {
             EvaluationResponse r = evaluate(cell);
             assertEquals(2, r.errors().size(), cell);
             assertEquals("metric documents.total must be a count (an integer from 0 to 9007199254740991), not \""
-                    + cell + "\" (row 2, column E)", r.errors().get(0).message());
+                    + cell + "\" (row 2, column E; hàng 2, cột E)", r.errors().get(0).message());
         }
+    }
+
+    /** The column a documents count's error names: total is E, electronic F. */
+    private static String col(RecordError e) {
+        return e.path().endsWith("total") ? "E" : "F";
     }
 }

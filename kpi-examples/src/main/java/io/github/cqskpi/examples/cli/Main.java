@@ -12,7 +12,8 @@ import io.github.cqskpi.RuleSetInfo;
 import io.github.cqskpi.TargetInfo;
 import io.github.cqskpi.UnknownRuleSetException;
 import io.github.cqskpi.UnreadableRequestException;
-import io.github.cqskpi.examples.service.KpiService;
+import io.github.cqskpi.examples.service.ServeCommand;
+import io.github.cqskpi.examples.service.ServiceSettings;
 import io.github.cqskpi.report.ReportFormat;
 import io.github.cqskpi.report.ReportTooLargeException;
 import io.github.cqskpi.report.Reports;
@@ -93,13 +94,7 @@ public final class Main {
                 "    Runs the conformance vectors in DIR (NAME.request.json + NAME.expected.json).",
                 "    Ends with 'N passed, N failed'; exit 0 when none failed, 1 otherwise.",
                 "    --coverage also counts the results per target and status the vectors produce."));
-        HELP.put("serve", String.join("\n",
-                "serve [--port N] [--bind ADDRESS] [--max-bytes N] [--decision-log FILE]",
-                "    Serves POST /v1/evaluate, GET /v1/rule-sets, /v1/targets, /health, /v1/openapi.json.",
-                "    --port N            0 to 65535 (default 8080; 0: any free port)",
-                "    --bind ADDRESS      the interface to listen on",
-                "    --max-bytes N       the largest request body, at least 1 (default 16 MiB)",
-                "    --decision-log FILE appends one JSON line per evaluated request"));
+        HELP.put("serve", ServeCommand.HELP);
         HELP.put("help", String.join("\n",
                 "help [COMMAND]",
                 "    Prints this text, or one command's (as COMMAND --help does)."));
@@ -298,25 +293,19 @@ public final class Main {
     }
 
     private int serve(Deque<String> a) throws IOException {
-        Options o = Options.parse(a, "--port", "--bind", "--max-bytes", "--decision-log");
-        int port = (int) o.number("--port", 0, 65_535, 8080);
-        long maxBytes = o.number("--max-bytes", 1, Long.MAX_VALUE, KpiService.DEFAULT_MAX_BYTES);
-        KpiService service;
+        ServiceSettings settings;
         try {
-            service = KpiService.start(KpiEngine.builder(), o.get("--bind").orElse(null), port, maxBytes,
-                    o.get("--decision-log").map(Path::of).orElse(null));
-        } catch (java.net.SocketException | java.nio.channels.UnresolvedAddressException e) {
-            throw new UsageException("cannot listen on " + o.get("--bind").orElse("*") + ":" + port + ": "
-                    + e.getMessage());
+            List<String> cors = ServeCommand.takeCors(a);
+            Options o = Options.parse(a, ServeCommand.OPTIONS.toArray(String[]::new));
+            settings = ServeCommand.settings(o::get, cors);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        err.println("kpi-cli: serving on http://localhost:" + service.port() + "/ (POST /v1/evaluate); Ctrl-C stops");
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close));
         try {
-            Thread.currentThread().join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return ServeCommand.run(settings, err);
+        } catch (java.net.SocketException e) {
+            throw new UsageException(e.getMessage()); // cannot listen on ADDRESS:PORT: why
         }
-        return OK;
     }
 
     private int targets(Deque<String> a) {

@@ -75,7 +75,7 @@ class TableCommandsTests {
             assertEquals(Main.REJECTED, r.status(), r.err());
             assertTrue(r.text().contains("\"path\":\"/records/1/metrics/documents.total\",\"code\":\"INVALID_TYPE\","
                     + "\"message\":\"metric documents.total must be a count (an integer from 0 to 9007199254740991),"
-                    + " not \\\"1,234\\\" (row 3, column E)\""), r.text());
+                    + " not \\\"1,234\\\" (row 3, column E; hàng 3, cột E)\""), r.text());
             assertTrue(r.text().contains("\"record\":0,\"unitId\":\"x1\""), "the other row goes on");
         }
 

@@ -291,7 +291,7 @@ class FaultTests {
     }
 
     @Test
-    void theServicesDecisionLogComesThroughTheEnginesHookInTheSameLineFormat(@TempDir Path dir) throws Exception {
+    void theServiceWritesOneDecisionLogLinePerDeliveredResponseInTheEnginesLineFormat(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("decisions.jsonl");
         try (KpiService s = KpiService.start(KpiEngine.builder(), "127.0.0.1", 0, 4096, file)) {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -63,7 +63,7 @@ class TableServiceTests {
         HttpResponse<byte[]> r = post("?asOf=2022-12-31", "text/csv", table.getBytes(StandardCharsets.UTF_8));
         assertEquals(200, r.statusCode());
         String body = new String(r.body(), StandardCharsets.UTF_8);
-        assertTrue(body.contains("not \\\"12 người\\\" (row 2, column E)\""), body);
+        assertTrue(body.contains("not \\\"12 người\\\" (row 2, column E; hàng 2, cột E)\""), body);
         HttpResponse<byte[]> bad = post("", "text/csv", "unit.id,nonsense\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, bad.statusCode());
         assertTrue(new String(bad.body(), StandardCharsets.UTF_8).contains("unknown column \\\"nonsense\\\" (column B)"));

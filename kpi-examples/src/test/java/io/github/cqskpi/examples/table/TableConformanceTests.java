@@ -38,7 +38,7 @@ class TableConformanceTests {
 
     static final KpiEngine ENGINE = KpiEngine.builder().limits(Limits.unlimitedRecords()).build();
     static final Path VECTORS = Path.of("../kpi-rules/src/main/resources/io/github/cqskpi/rules/daknong2022");
-    static final Pattern WHERE = Pattern.compile(" \\(row (\\d+)(, column [A-Z]+)?\\)\"");
+    static final Pattern WHERE = Pattern.compile(" \\(row (\\d+)(, column [A-Z]+)?; hàng \\d+(, cột [A-Z]+)?\\)\"");
 
     @TestFactory
     Stream<DynamicTest> everyReadableVectorReadsTheSameAsATable() throws IOException {
