@@ -266,12 +266,13 @@ public final class Wording {
         }
     }
 
+    /** The comparator in words; a switch expression without a default, so a new one fails to compile. */
     private static void operator(Sentence out, Words w, Operator op) {
-        switch (op) {
-            case GREATER_THAN, AT_LEAST, EQUAL -> out.words(OPERATOR_SLOT + lang(w) * 8 + op.ordinal(),
-                    w.get(OPERATOR_KEYS[op.ordinal()]));
-            case BEFORE, DONE, RISES -> out.words(OPERATOR_SLOT + lang(w) * 8 + op.ordinal(), op.symbol());
-        }
+        String words = switch (op) {
+            case GREATER_THAN, AT_LEAST, EQUAL -> w.get(OPERATOR_KEYS[op.ordinal()]);
+            case BEFORE, DONE, RISES -> op.symbol();
+        };
+        out.words(OPERATOR_SLOT + lang(w) * 8 + op.ordinal(), words);
     }
 
     /** A day as the language writes it: ISO in English, dd/MM/yyyy in Vietnamese. */
