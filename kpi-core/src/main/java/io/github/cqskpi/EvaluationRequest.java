@@ -9,7 +9,7 @@ import java.util.Optional;
  * What to evaluate: records, the evaluation date and the rule set to use.
  *
  * @param asOf the evaluation date, which decides deadlines; empty for today in Asia/Ho_Chi_Minh
- * @param ruleSet the rule set's id; empty for the default, {@code dak-nong-2022}
+ * @param ruleSet the rule set's id; empty for the default ({@link KpiEngine#defaultRuleSet()})
  * @param ruleSetVersion the rule set's version; empty for its newest
  * @param records the records, in order
  */
@@ -23,7 +23,7 @@ public record EvaluationRequest(
      * Checks the parts and copies the records.
      *
      * @param asOf the evaluation date, which decides deadlines; empty for today in Asia/Ho_Chi_Minh
-     * @param ruleSet the rule set's id; empty for the default, {@code dak-nong-2022}
+     * @param ruleSet the rule set's id; empty for the default ({@link KpiEngine#defaultRuleSet()})
      * @param ruleSetVersion the rule set's version; empty for its newest
      * @param records the records, in order
      */

@@ -269,4 +269,14 @@ public interface KpiEngine {
      * @return the rule set version, or empty when it is not loaded
      */
     Optional<RuleSetInfo> ruleSet(String id, String version);
+
+    /**
+     * The rule set a request gets when it names none: the id a jar on the classpath names in
+     * {@code META-INF/cqs-kpi/default-rule-set}, or, when no jar names one, the only rule set
+     * loaded. Empty when jars name different ids, or name none while several rule sets are
+     * loaded: then a request that names no rule set is refused.
+     *
+     * @return the default rule set's id, if there is a single one
+     */
+    Optional<String> defaultRuleSet();
 }

@@ -6,65 +6,66 @@ import java.util.Optional;
 
 /**
  * What was measured for one record and target (the contract's {@code actual}).
+ *
+ * <p>To act on each kind, implement a {@link Visitor}: a new kind of measurement adds a method
+ * to it, so that code which handles every kind stops compiling until it handles the new one.
  */
 public sealed interface Measurement {
 
     /**
-     * Hands this measurement to the visitor's method for its kind. A new kind of measurement
-     * adds a method to {@link Visitor}, so that the compiler finds every place that must
-     * handle it.
+     * Calls the visitor's method for this kind of measurement.
      *
-     * @param <R> what the visitor returns
-     * @param visitor the visitor
-     * @return what the visitor returned
+     * @param visitor what to do with each kind
+     * @param <R> what the visitor gives
+     * @return what the visitor's method gave
      */
     <R> R accept(Visitor<R> visitor);
 
     /**
-     * Something done with each kind of measurement.
+     * Something to do with each kind of measurement, one method a kind.
      *
-     * @param <R> what it returns
+     * @param <R> what it gives
      */
     interface Visitor<R> {
         /**
-         * A ratio.
+         * A ratio of two counts.
          *
-         * @param m the measurement
-         * @return the visitor's value
+         * @param ratio the measurement
+         * @return the result
          */
-        R ratio(OfRatio m);
+        R ratio(OfRatio ratio);
 
         /**
-         * A count.
+         * A single count.
          *
-         * @param m the measurement
-         * @return the visitor's value
+         * @param count the measurement
+         * @return the result
          */
-        R count(OfCount m);
+        R count(OfCount count);
 
         /**
-         * A date.
+         * A submission date.
          *
-         * @param m the measurement
-         * @return the visitor's value
+         * @param date the measurement
+         * @return the result
          */
-        R date(OfDate m);
+        R date(OfDate date);
 
         /**
-         * A flag.
+         * A milestone flag.
          *
-         * @param m the measurement
-         * @return the visitor's value
+         * @param flag the measurement
+         * @return the result
          */
-        R flag(OfFlag m);
+        R flag(OfFlag flag);
 
         /**
-         * A trend.
+         * A rate against the previous one.
          *
-         * @param m the measurement
-         * @return the visitor's value
+         * @param trend the measurement
+         * @return the result
          */
-        R trend(OfTrend m);
+        R trend(OfTrend trend);
     }
 
     /**
@@ -73,7 +74,6 @@ public sealed interface Measurement {
      * @param ratio the counts
      */
     record OfRatio(Ratio ratio) implements Measurement {
-
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.ratio(this);
@@ -86,7 +86,6 @@ public sealed interface Measurement {
      * @param value the count
      */
     record OfCount(long value) implements Measurement {
-
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.count(this);
@@ -100,11 +99,6 @@ public sealed interface Measurement {
      */
     record OfDate(Optional<LocalDate> date) implements Measurement {
 
-        @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.date(this);
-        }
-
         /**
          * Checks the day is given, or given as empty.
          *
@@ -112,6 +106,11 @@ public sealed interface Measurement {
          */
         public OfDate {
             Objects.requireNonNull(date, "date");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.date(this);
         }
     }
 
@@ -121,7 +120,6 @@ public sealed interface Measurement {
      * @param done whether it is done
      */
     record OfFlag(boolean done) implements Measurement {
-
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.flag(this);
@@ -136,11 +134,6 @@ public sealed interface Measurement {
      */
     record OfTrend(Ratio current, Optional<Ratio> previous) implements Measurement {
 
-        @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.trend(this);
-        }
-
         /**
          * Checks both parts are given (the previous ratio possibly as empty).
          *
@@ -150,6 +143,11 @@ public sealed interface Measurement {
         public OfTrend {
             Objects.requireNonNull(current, "current");
             Objects.requireNonNull(previous, "previous");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.trend(this);
         }
     }
 }

@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Choices that take the place of a JSON request's own fields, as the command line's
- * {@code --as-of} and {@code --rule-set} do.
+ * Choices that take the place of a JSON request's own fields, such as a command line's options.
+ * An unknown rule set asked for here is reported with the path {@code ""}
+ * ({@link UnknownRuleSetException#path()}): it is not a part of the request.
  *
  * @param asOf the evaluation date to use whatever the request says
  * @param ruleSet the rule set to use whatever the request says

@@ -6,6 +6,9 @@ import java.util.Objects;
 
 /**
  * The figure in force for one record and target (the contract's {@code required}).
+ *
+ * <p>To act on each kind, implement a {@link Visitor}: a new kind of figure adds a method to
+ * it, so that code which handles every kind stops compiling until it handles the new one.
  */
 public sealed interface Requirement {
 
@@ -15,6 +18,62 @@ public sealed interface Requirement {
      * @return the operator
      */
     Operator operator();
+
+    /**
+     * Calls the visitor's method for this kind of figure.
+     *
+     * @param visitor what to do with each kind
+     * @param <R> what the visitor gives
+     * @return what the visitor's method gave
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * Something to do with each kind of figure, one method a kind.
+     *
+     * @param <R> what it gives
+     */
+    interface Visitor<R> {
+        /**
+         * A percentage.
+         *
+         * @param percent the figure
+         * @return the result
+         */
+        R percent(Percent percent);
+
+        /**
+         * A count.
+         *
+         * @param count the figure
+         * @return the result
+         */
+        R count(Count count);
+
+        /**
+         * A deadline.
+         *
+         * @param deadline the figure
+         * @return the result
+         */
+        R deadline(Deadline deadline);
+
+        /**
+         * A milestone to be done.
+         *
+         * @param done the figure
+         * @return the result
+         */
+        R done(Done done);
+
+        /**
+         * A rate to rise.
+         *
+         * @param rises the figure
+         * @return the result
+         */
+        R rises(Rises rises);
+    }
 
     /**
      * A percentage that a ratio must reach.
@@ -36,6 +95,11 @@ public sealed interface Requirement {
                 percent = percent.setScale(0);
             }
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.percent(this);
+        }
     }
 
     /**
@@ -53,6 +117,11 @@ public sealed interface Requirement {
          */
         public Count {
             Objects.requireNonNull(operator, "operator");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.count(this);
         }
     }
 
@@ -75,6 +144,11 @@ public sealed interface Requirement {
         public Operator operator() {
             return Operator.BEFORE;
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.deadline(this);
+        }
     }
 
     /**
@@ -85,6 +159,11 @@ public sealed interface Requirement {
         public Operator operator() {
             return Operator.DONE;
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.done(this);
+        }
     }
 
     /**
@@ -94,6 +173,11 @@ public sealed interface Requirement {
         @Override
         public Operator operator() {
             return Operator.RISES;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.rises(this);
         }
     }
 }

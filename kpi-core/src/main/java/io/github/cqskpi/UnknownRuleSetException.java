@@ -14,7 +14,8 @@ public class UnknownRuleSetException extends UnreadableRequestException {
     /**
      * A rule set that is not loaded.
      *
-     * @param path the request field that names it
+     * @param path the request field that names it, {@code ""} when it was asked for in place of
+     *        the request's own ({@link RequestOverrides})
      * @param asked what was asked, such as {@code dak-nong-2022@9.9.9}
      * @param available the rule sets that are loaded
      */

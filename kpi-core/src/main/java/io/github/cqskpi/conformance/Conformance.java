@@ -32,7 +32,19 @@ import java.util.stream.Stream;
  * Every record of the request is listed once. An evaluated record lists its results by target;
  * every other result it gets must have the status {@code otherResults} (without it, no other
  * result is allowed). A rejected record lists its errors by path and code, in any order.
- * {@code byStatus}, when given, must equal the response's counts. A request that must be
+ * {@code byStatus}, when given, must equal the response's counts.
+ *
+ * <p>A record may also state, in {@code gaps}, what its listed targets would take: each
+ * {@code {"key": K, "change": N}} or {@code null} for none, compared exactly. {@code levels},
+ * when given, lists roll-ups that {@code summary.levels} must hold with that status and gap:
+ * <pre>{@code
+ *   "records": [ { "record": 0, "results": { "DOSSIER_ONLINE_L4": "NOT_MET" },
+ *                  "gaps": { "DOSSIER_ONLINE_L4": { "key": "dossiers.level4.online", "change": 4 } } } ],
+ *   "levels": [ { "level": "COMMUNE", "period": { "from": "2022-01-01", "to": "2022-12-31" },
+ *                 "target": "DOSSIER_ONLINE_L4", "status": "NOT_MET",
+ *                 "gap": { "key": "dossiers.level4.online", "change": 4 } } ]
+ * }</pre>
+ * A request that must be
  * refused as a whole (exit 2) expects {@code { "description": "...", "unreadable": true }}.
  */
 public final class Conformance {

@@ -33,6 +33,7 @@ final class CsvReport implements ResultListener {
             "previous_numerator", "previous_denominator", "previous_percent",
             "value", "date", "done",
             "required_operator", "required_figure",
+            "gap_key", "gap_change",
             "message_vi", "message_en",
             "error_code", "error_path", "error_message");
 
@@ -88,8 +89,12 @@ final class CsvReport implements ResultListener {
             f[19] = CsvCells.operator(q.operator());
             f[20] = Figures.requiredFigure(q);
         });
-        f[21] = t.message().vi();
-        f[22] = t.message().en();
+        t.gap().ifPresent(g -> {
+            f[21] = g.key();
+            f[22] = Long.toString(g.change());
+        });
+        f[23] = t.message().vi();
+        f[24] = t.message().en();
         return f;
     }
 
@@ -145,9 +150,9 @@ final class CsvReport implements ResultListener {
         f[4] = r.from().orElse("");
         f[5] = r.to().orElse("");
         f[8] = REJECTED;
-        f[23] = e.code().name();
-        f[24] = e.path();
-        f[25] = e.message();
+        f[25] = e.code().name();
+        f[26] = e.path();
+        f[27] = e.message();
         return f;
     }
 

@@ -1,5 +1,6 @@
 package io.github.cqskpi.report;
 
+import io.github.cqskpi.ErrorCode;
 import io.github.cqskpi.KpiEngine;
 import io.github.cqskpi.Level;
 import io.github.cqskpi.Measurement;
@@ -78,6 +79,8 @@ final class HtmlReport implements ResultListener {
     /** Each rejected record's errors, in request order. */
     private final Later errors = new Later();
     private long records;
+    /** Each evaluated record's place in {@link #rows} and what ranks it: a few numbers a unit. */
+    private final List<RowRef> refs = new ArrayList<>();
     private long errorCount;
     private Period main;
     private Html h;
@@ -137,13 +140,32 @@ final class HtmlReport implements ResultListener {
         }
     }
 
+    /** Where a record's detail starts in {@link #rows}, with what ranks it. */
+    private record RowRef(long offset, Period period, Level level, String name, int met, int decided, long totalGap,
+            boolean notMet) {
+    }
+
     /** One evaluated record as a table shows it, read back from {@link #rows}. */
     private record Row(int record, String unitId, String name, Period period, Level level, boolean judged,
             TargetResultView[] results) {
+
+        /** Targets met and targets judged (met or not met). */
+        int[] score() {
+            int met = 0;
+            int decided = 0;
+            for (TargetResultView t : results) {
+                if (t != null) {
+                    met += t.status() == Status.MET ? 1 : 0;
+                    decided += t.status() == Status.MET || t.status() == Status.NOT_MET ? 1 : 0;
+                }
+            }
+            return new int[] {met, decided};
+        }
     }
 
     /** What a table cell shows of one result. */
-    private record TargetResultView(Status status, String messageVi, String messageEn, Message shortActual) {
+    private record TargetResultView(Status status, String messageVi, String messageEn, Message shortActual,
+            Long gap) {
     }
 
     HtmlReport(KpiEngine engine, Writer out, int maxRecords) {
@@ -193,6 +215,19 @@ final class HtmlReport implements ResultListener {
         } else {
             ls.quietRows++;
         }
+        long offset = rows.position();
+        int met = 0;
+        int decided = 0;
+        long totalGap = 0;
+        boolean notMet = false;
+        for (TargetResult t : results) {
+            met += t.status() == Status.MET ? 1 : 0;
+            decided += t.status() == Status.MET || t.status() == Status.NOT_MET ? 1 : 0;
+            notMet |= t.status() == Status.NOT_MET;
+            totalGap += t.gap().map(g -> Math.abs(g.change())).orElse(0L);
+        }
+        refs.add(new RowRef(offset, first.period(), first.level(), first.unitName().orElse(first.unitId()), met, decided,
+                totalGap, notMet));
         java.io.DataOutputStream d = rows.data();
         d.writeInt(record);
         rows.string(first.unitId());
@@ -225,6 +260,8 @@ final class HtmlReport implements ResultListener {
             Optional<Message> f = Figures.shortActual(t.actual());
             rows.string(f.map(Message::vi).orElse(null));
             rows.string(f.map(Message::en).orElse(null));
+            d.writeBoolean(t.gap().isPresent());
+            d.writeLong(t.gap().map(g -> g.change()).orElse(0L));
         }
     }
 
@@ -262,34 +299,48 @@ final class HtmlReport implements ResultListener {
     private void eachRow(java.util.function.Predicate<Row> keep, RowAction action) throws IOException {
         try (DataInputStream in = rows.read()) {
             while (true) {
-                int record;
+                Row row;
                 try {
-                    record = in.readInt();
+                    row = readRow(in);
                 } catch (EOFException e) {
                     return;
                 }
-                String unitId = Later.string(in);
-                String name = Later.string(in);
-                Level level = Level.values()[in.readInt()];
-                Period period = new Period(LocalDate.ofEpochDay(in.readLong()), LocalDate.ofEpochDay(in.readLong()));
-                boolean judged = in.readBoolean();
-                int n = in.readInt();
-                TargetResultView[] results = new TargetResultView[targets.size()];
-                for (int k = 0; k < n; k++) {
-                    int i = in.readInt();
-                    Status st = Status.values()[in.readInt()];
-                    String vi = Later.string(in);
-                    String en = Later.string(in);
-                    String shortVi = Later.string(in);
-                    String shortEn = Later.string(in);
-                    results[i] = new TargetResultView(st, vi, en, shortVi == null ? null : new Message(shortVi, shortEn));
-                }
-                Row row = new Row(record, unitId, name, period, level, judged, results);
                 if (keep.test(row)) {
                     action.accept(row);
                 }
             }
         }
+    }
+
+    /** One row, read from where it starts. */
+    private Row rowAt(long offset) throws IOException {
+        try (DataInputStream in = rows.readAt(offset)) {
+            return readRow(in);
+        }
+    }
+
+    private Row readRow(DataInputStream in) throws IOException {
+        int record = in.readInt();
+        String unitId = Later.string(in);
+        String name = Later.string(in);
+        Level level = Level.values()[in.readInt()];
+        Period period = new Period(LocalDate.ofEpochDay(in.readLong()), LocalDate.ofEpochDay(in.readLong()));
+        boolean judged = in.readBoolean();
+        int n = in.readInt();
+        TargetResultView[] results = new TargetResultView[targets.size()];
+        for (int k = 0; k < n; k++) {
+            int i = in.readInt();
+            Status st = Status.values()[in.readInt()];
+            String vi = Later.string(in);
+            String en = Later.string(in);
+            String shortVi = Later.string(in);
+            String shortEn = Later.string(in);
+            boolean hasGap = in.readBoolean();
+            long gap = in.readLong();
+            results[i] = new TargetResultView(st, vi, en, shortVi == null ? null : new Message(shortVi, shortEn),
+                    hasGap ? gap : null);
+        }
+        return new Row(record, unitId, name, period, level, judged, results);
     }
 
     private interface RowAction {
@@ -312,6 +363,11 @@ final class HtmlReport implements ResultListener {
     private Message title(String target) {
         TargetInfo t = info.get(target);
         return t == null ? new Message(target, target) : t.title();
+    }
+
+    private Message shortTitle(String target) {
+        TargetInfo t = info.get(target);
+        return t == null ? new Message(target, target) : t.shortTitle();
     }
 
     private int number(String target) {
@@ -451,7 +507,7 @@ final class HtmlReport implements ResultListener {
                         .raw("</p>\n");
             } else {
                 svg(counts);
-                totals(byLevel);
+                totals(target, byLevel);
             }
             h.raw("</figure>\n");
         }
@@ -509,7 +565,7 @@ final class HtmlReport implements ResultListener {
      * the sum of their wholes, with the level's figure in force. Shown, never judged: the
      * verdicts are the rule set's.
      */
-    private void totals(Map<Level, TargetSums> byLevel) {
+    private void totals(String target, Map<Level, TargetSums> byLevel) {
         Html li = new Html();
         boolean any = false;
         for (Map.Entry<Level, TargetSums> e : byLevel.entrySet()) {
@@ -529,6 +585,11 @@ final class HtmlReport implements ResultListener {
                 Message q = Figures.required(required.iterator().next());
                 li.raw(" (").both("yêu cầu " + q.vi(), "required " + q.en()).raw(")");
             }
+            // The level's own gap, on its summed counts, as the response's roll-up states it.
+            totals.levels().stream()
+                    .filter(l -> l.level() == e.getKey() && l.period().equals(main) && l.target().equals(target))
+                    .findFirst().flatMap(l -> l.gap())
+                    .ifPresent(g -> li.raw(" \u2014 <span class=\"gap\">").both(gapWords(g.change())).raw("</span>"));
             li.raw("</li>\n");
             any = true;
         }
@@ -573,20 +634,123 @@ final class HtmlReport implements ResultListener {
         if (sums == null || sums.rows == 0) {
             return;
         }
+        List<RowRef> ranked = worstFirst(refs.stream().filter(r -> r.level() == level && r.period().equals(main))
+                .toList());
+        Map<RowRef, Integer> rank = ranks(ranked);
         Message words = Figures.words(level);
         h.raw("<section id=\"level-").raw(level.name()).raw("\" class=\"level\">\n<h2>").both(words)
                 .raw("</h2>\n<p class=\"note\">")
-                .both(sums.rows + " đơn vị, kỳ " + period(main).vi() + ". Chạm vào số cột để xem chỉ tiêu.",
-                        sums.rows + " units, period " + period(main).en() + ". Column numbers link to the targets.")
+                .both(sums.rows + " đơn vị, kỳ " + period(main).vi() + ". Xếp từ thấp lên: số chỉ tiêu đạt trên"
+                        + " số chỉ tiêu được đánh giá, rồi tổng mức còn thiếu.",
+                        sums.rows + " units, period " + period(main).en() + ". Worst first: targets met out of"
+                                + " those judged, then the total still missing.")
                 .raw("</p>\n");
+        attention(ranked, rank);
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             if (sums.present(i)) {
                 columns.add(targets.get(i));
             }
         }
-        table(r -> r.level() == level && r.period().equals(main), columns, false);
+        table(action -> {
+            for (RowRef r : ranked) {
+                action.accept(rowAt(r.offset()), rank.get(r));
+            }
+        }, columns, false, true);
         h.raw("</section>\n");
+    }
+
+    /** How many units the "needs attention" list shows, at most. */
+    private static final int ATTENTION = 5;
+
+    /**
+     * The bottom units of a level, each with its unmet targets and what each would take: the
+     * first thing a leader reads about a level, before the full table.
+     */
+    private void attention(List<RowRef> ranked, Map<RowRef, Integer> rank) throws IOException {
+        List<RowRef> bottom = ranked.stream().filter(RowRef::notMet).limit(ATTENTION).toList();
+        if (bottom.isEmpty()) {
+            h.raw("<p class=\"note good\">").both("Mọi đơn vị đạt mọi chỉ tiêu được đánh giá.",
+                    "Every unit met every target judged.").raw("</p>\n");
+            return;
+        }
+        h.raw("<div class=\"attn\">\n<h3>").both("Cần chú ý", "Needs attention").raw(" <small>")
+                .both(bottom.size() + " đơn vị thấp nhất", "the " + bottom.size() + " lowest units")
+                .raw("</small></h3>\n<ol class=\"attn-list\">\n");
+        for (RowRef ref : bottom) {
+            Row r = rowAt(ref.offset());
+            int[] score = r.score();
+            h.raw("<li><div class=\"who\"><span class=\"rank\">").num(rank.get(ref)).raw("</span> <b>")
+                    .text(name(r)).raw("</b> <span class=\"sc\">").num(score[0]).raw("/").num(score[1])
+                    .raw(" ").both("đạt", "met").raw("</span></div>\n<ul class=\"unmet\">");
+            for (int i = 0; i < targets.size(); i++) {
+                TargetResultView t = r.results()[i];
+                if (t == null || t.status() != Status.NOT_MET) {
+                    continue;
+                }
+                h.raw("<li><span class=\"tn\">").both(shortTitle(targets.get(i))).raw("</span>");
+                if (t.shortActual() != null) {
+                    h.raw(" <span class=\"f\">").both(t.shortActual()).raw("</span>");
+                }
+                if (t.gap() != null) {
+                    h.raw(" <span class=\"gap\">").both(gapWords(t.gap())).raw("</span>");
+                }
+                h.raw("</li>");
+            }
+            h.raw("</ul></li>\n");
+        }
+        h.raw("</ol>\n</div>\n");
+    }
+
+    /** "cần thêm 4" / "4 more", "cần giảm 3" / "3 fewer". */
+    private static Message gapWords(long change) {
+        long n = Math.abs(change);
+        return change > 0 ? new Message("cần thêm " + n, n + " more") : new Message("cần giảm " + n, n + " fewer");
+    }
+
+    /** Orders scores met/judged exactly (no division); nothing judged comes after everything judged. */
+    private static int compareScores(int[] a, int[] b) {
+        if (a[1] == 0 || b[1] == 0) {
+            return Boolean.compare(a[1] != 0, b[1] != 0);
+        }
+        return Long.compare((long) a[0] * b[1], (long) b[0] * a[1]);
+    }
+
+    /** Worst first: the lower score, then the larger total gap, then the name. Nothing judged goes last. */
+    private static List<RowRef> worstFirst(List<RowRef> list) {
+        List<RowRef> out = new ArrayList<>(list);
+        out.sort((a, b) -> {
+            int[] sa = {a.met(), a.decided()};
+            int[] sb = {b.met(), b.decided()};
+            if ((sa[1] == 0) != (sb[1] == 0)) {
+                return sa[1] == 0 ? 1 : -1;
+            }
+            int c = compareScores(sa, sb);
+            if (c != 0) {
+                return c;
+            }
+            c = Long.compare(b.totalGap(), a.totalGap());
+            return c != 0 ? c : a.name().compareTo(b.name());
+        });
+        return out;
+    }
+
+    /** Each row's rank by score, 1 the best; equal scores share a rank. */
+    private static Map<RowRef, Integer> ranks(List<RowRef> worstFirst) {
+        List<RowRef> best = new ArrayList<>(worstFirst);
+        java.util.Collections.reverse(best);
+        Map<RowRef, Integer> out = new java.util.IdentityHashMap<>();
+        int rank = 0;
+        int[] previous = null;
+        for (int i = 0; i < best.size(); i++) {
+            int[] s = {best.get(i).met(), best.get(i).decided()};
+            if (previous == null || compareScores(s, previous) != 0) {
+                rank = i + 1;
+            }
+            previous = s;
+            out.put(best.get(i), rank);
+        }
+        return out;
     }
 
     private void otherPeriods() throws IOException {
@@ -621,7 +785,8 @@ final class HtmlReport implements ResultListener {
             Message words = Figures.words(level);
             h.raw("<details>\n<summary>").both(words.vi() + " \u2014 " + judged + " bản ghi",
                     words.en() + " \u2014 " + judged + " records").raw("</summary>\n");
-            table(r -> r.level() == level && !r.period().equals(main) && r.judged(), columns, true);
+            table(action -> eachRow(r -> r.level() == level && !r.period().equals(main) && r.judged(),
+                    r -> action.accept(r, null)), columns, true, false);
             h.raw("</details>\n");
         }
         if (quiet > 0) {
@@ -647,32 +812,43 @@ final class HtmlReport implements ResultListener {
      * A table of units by targets. With {@code judgedOnly}, as for other periods, only the
      * targets judged in one of the rows get a column.
      */
-    private void table(java.util.function.Predicate<Row> which, List<String> columns, boolean otherPeriods)
+    /** The rows a table shows, in order, each with its rank or {@code null}. */
+    private interface RowSource {
+        void each(RankedRow action) throws IOException;
+    }
+
+    private interface RankedRow {
+        void accept(Row row, Integer rank) throws IOException;
+    }
+
+    private void table(RowSource source, List<String> columns, boolean otherPeriods, boolean ranked)
             throws IOException {
-        h.raw("<div class=\"scroll\">\n<table>\n<thead>\n<tr><th class=\"u\" scope=\"col\">")
-                .both("Đơn vị", "Unit").raw("</th>");
+        h.raw("<div class=\"scroll\" tabindex=\"0\">\n<table>\n<thead>\n<tr>");
+        h.raw("<th class=\"u\" scope=\"col\">");
+        if (ranked) {
+            h.raw("<span class=\"rank\">#</span> ");
+        }
+        h.both("Đơn vị", "Unit").raw("</th>");
         if (otherPeriods) {
             h.raw("<th scope=\"col\">").both("Kỳ", "Period").raw("</th>");
         }
         h.raw("<th scope=\"col\" class=\"score\">").both("Đạt", "Met").raw("</th>");
         for (String c : columns) {
-            h.raw("<th scope=\"col\" title=\"").text(c + " \u2014 " + title(c).vi()).raw("\"><a href=\"#t-").text(c)
-                    .raw("\">").num(number(c)).raw("</a></th>");
+            h.raw("<th scope=\"col\" class=\"t\" title=\"").text(c + " \u2014 " + title(c).vi())
+                    .raw("\"><a href=\"#t-").text(c).raw("\"><span class=\"no\">").num(number(c)).raw("</span> ")
+                    .both(shortTitle(c)).raw("</a></th>");
         }
         h.raw("</tr>\n</thead>\n<tbody>\n");
         Map<String, int[]> perColumn = new LinkedHashMap<>();
-        eachRow(which, r -> {
-            int met = 0;
-            int decided = 0;
-            for (TargetResultView t : r.results()) {
-                if (t == null) {
-                    continue;
-                }
-                met += t.status() == Status.MET ? 1 : 0;
-                decided += t.status() == Status.MET || t.status() == Status.NOT_MET ? 1 : 0;
+        source.each((r, rank) -> {
+            int[] score = r.score();
+            int met = score[0];
+            int decided = score[1];
+            h.raw("<tr><th class=\"u\" scope=\"row\" title=\"").text(r.unitId()).raw("\">");
+            if (rank != null) {
+                h.raw("<span class=\"rank\">").num(rank).raw("</span> ");
             }
-            h.raw("<tr><th class=\"u\" scope=\"row\" title=\"").text(r.unitId()).raw("\">").text(name(r))
-                    .raw("</th>");
+            h.text(name(r)).raw("</th>");
             if (otherPeriods) {
                 h.raw("<td class=\"per\">").both(period(r.period())).raw("</td>");
             }
@@ -692,13 +868,17 @@ final class HtmlReport implements ResultListener {
                 if (t.shortActual() != null && t.status() != Status.NOT_APPLICABLE) {
                     h.raw(" <span class=\"f\">").both(t.shortActual()).raw("</span>");
                 }
+                if (t.gap() != null) {
+                    long g = t.gap();
+                    h.raw("<span class=\"g\">").text((g > 0 ? "+" : "\u2212") + Math.abs(g)).raw("</span>");
+                }
                 h.raw("</td>");
             }
             h.raw("</tr>\n");
             h.flushIfLarge();
         });
-        h.raw("</tbody>\n<tfoot>\n<tr><th class=\"u\" scope=\"row\">").both("Số đơn vị đạt", "Units that met")
-                .raw("</th>");
+        h.raw("</tbody>\n<tfoot>\n<tr>");
+        h.raw("<th class=\"u\" scope=\"row\">").both("Số đơn vị đạt", "Units that met").raw("</th>");
         if (otherPeriods) {
             h.raw("<td></td>");
         }
@@ -720,10 +900,10 @@ final class HtmlReport implements ResultListener {
         }
         h.raw("<p class=\"note\">").both("Các bản ghi này không được đánh giá; sửa lỗi rồi gửi lại.",
                 "These records were not evaluated; correct them and send them again.").raw("</p>\n")
-                .raw("<div class=\"scroll\">\n<table class=\"errors\">\n<thead>\n<tr><th scope=\"col\">#</th>")
+                .raw("<div class=\"scroll\" tabindex=\"0\">\n<table class=\"errors\">\n<thead>\n<tr><th scope=\"col\">#</th>")
                 .raw("<th scope=\"col\">").both("Đơn vị", "Unit").raw("</th><th scope=\"col\">")
-                .both("Mã lỗi", "Code").raw("</th><th scope=\"col\">").both("Vị trí", "Path")
-                .raw("</th><th scope=\"col\">").both("Nội dung", "Message").raw("</th></tr>\n</thead>\n<tbody>\n");
+                .both("Trường", "Field").raw("</th><th scope=\"col\">").both("Lỗi", "Problem")
+                .raw("</th></tr>\n</thead>\n<tbody>\n");
         try (DataInputStream in = errors.read()) {
             for (long k = 0; k < errorCount; k++) {
                 int record = in.readInt();
@@ -736,9 +916,16 @@ final class HtmlReport implements ResultListener {
                 if (name != null) {
                     h.text(name).raw("<br/>");
                 }
-                h.raw("<code>").text(id == null ? "" : id).raw("</code></td><td><code>").text(code)
-                        .raw("</code></td><td class=\"l\"><code>").text(path).raw("</code></td><td class=\"l\">")
-                        .text(message).raw("</td></tr>\n");
+                Message field = FieldWords.field(path);
+                // A plain name starts the line with a capital; a key nobody declared stays as written.
+                Message shown = field.vi().equals(field.en()) ? field : new Message(capital(field.vi()), field.en());
+                h.raw("<code class=\"ptr\">").text(id == null ? "" : id).raw("</code></td><td class=\"l\"><b>")
+                        .both(shown).raw("</b><br/><code class=\"ptr\">").text(path)
+                        .raw("</code></td><td class=\"l\">")
+                        .raw("<span class=\"vi\" lang=\"vi\">").text(capital(FieldWords.problem(ErrorCode.valueOf(code))))
+                        .raw(".").raw("<br/><small>").text(message).raw("</small></span><span class=\"en\" lang=\"en\">")
+                        .text(message).raw("</span><br/><code class=\"ptr\">").text(code)
+                        .raw("</code></td></tr>\n");
                 h.flushIfLarge();
             }
         }
@@ -766,6 +953,10 @@ final class HtmlReport implements ResultListener {
             return new Message("năm " + p.from().getYear(), Integer.toString(p.from().getYear()));
         }
         return new Message(Figures.viDay(p.from()) + " \u2013 " + Figures.viDay(p.to()), p.from() + " to " + p.to());
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String css(Status s) {
@@ -842,15 +1033,44 @@ final class HtmlReport implements ResultListener {
             ".agg{margin:2px 0 0;padding-left:1.2em;font-size:.85em}",
             ".duties{margin-top:10px;font-size:.9em}",
             "summary{cursor:pointer;font-weight:600;padding:4px 0}",
-            ".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;max-width:100%}",
-            "table{border-collapse:separate;border-spacing:0;font-size:.82em}",
-            "th,td{border-bottom:1px solid #e3e7ec;border-right:1px solid #e3e7ec;padding:3px 5px;"
+            ".scroll{overflow:auto;-webkit-overflow-scrolling:touch;max-width:100%;max-height:85vh;"
+                    + "border:1px solid #e3e7ec;border-radius:6px}",
+            "table{border-collapse:separate;border-spacing:0;font-size:.76em}",
+            "th,td{border-bottom:1px solid #e3e7ec;border-right:1px solid #e3e7ec;padding:2px 3px;"
                     + "text-align:center;white-space:nowrap}",
-            "thead th{background:#f6f7f9;position:sticky;top:0}",
+            "thead th{background:#f6f7f9;position:sticky;top:0;z-index:1}",
+            "thead th.t{white-space:normal;min-width:4.6em;max-width:6.2em;vertical-align:bottom;font-size:.92em;"
+                    + "line-height:1.15;font-weight:600}",
+            "th.t .no{font-size:.8em;min-width:1.8em}",
+            "td .g{display:block;font-size:.88em;font-weight:700}",
+            ".rank{display:inline-block;min-width:1.9em;text-align:center;background:#e3e7ec;color:#1b1f24;"
+                    + "border-radius:9px;font-size:.82em;font-weight:700}",
+            ".attn{background:#fff6f5;border:1px solid #f1c4c0;border-radius:8px;padding:6px 10px;margin:6px 0 10px}",
+            ".attn h3{margin:2px 0 4px;color:#8a1c1c}",
+            ".attn h3 small{font-weight:400;color:#555;font-size:.8em}",
+            ".attn-list{margin:0;padding:0;list-style:none}",
+            ".attn-list>li{padding:5px 0;border-top:1px solid #f1d9d6}",
+            ".attn .rank{background:#8a1c1c;color:#fff}",
+            ".who{font-size:.95em}",
+            ".sc{color:#555;font-size:.85em;white-space:nowrap}",
+            ".unmet{margin:3px 0 0;padding:0;list-style:none;display:flex;flex-wrap:wrap;gap:3px 5px;font-size:.8em}",
+            ".unmet li{background:#fbdcda;color:#5c1212;border-radius:6px;padding:1px 6px}",
+            ".unmet .f{color:#333}",
+            ".unmet .gap,.agg .gap{font-weight:700}",
+            ".good{color:#14532d}",
+            "code.ptr{font-size:.78em;color:#555;overflow-wrap:anywhere}",
+            "table.errors{font-size:.85em}",
+            "table.errors td.l{min-width:12em}",
+            "@media (max-width:700px){table.errors thead{display:none}"
+                    + "table.errors,table.errors tbody,table.errors tr,table.errors td{display:block;min-width:0}"
+                    + "table.errors tr{padding:6px 4px;border-bottom:2px solid #c8d1dc}"
+                    + "table.errors td,table.errors td.l{border:0;padding:1px 2px;text-align:left;min-width:0}"
+                    + "table.errors td:first-child{font-weight:700}"
+                    + "table.errors td:first-child::before{content:\"#\"}}",
             "th a{color:#0b3d91;text-decoration:none;font-weight:700}",
             "th.u{position:sticky;left:0;z-index:1;background:#fff;text-align:left;white-space:normal;"
-                    + "min-width:8.5em;max-width:12em;font-weight:500;line-height:1.25}",
-            "thead th.u{z-index:2;background:#f6f7f9}",
+                    + "min-width:8.5em;max-width:11em;font-weight:500;line-height:1.25}",
+            "thead th.u{z-index:3;background:#f6f7f9;vertical-align:bottom}",
             "tfoot td,tfoot th{background:#f6f7f9;font-weight:600}",
             "td .m{font-weight:700}",
             "td .f{font-size:.92em}",

@@ -26,16 +26,21 @@ final class Later implements Closeable {
 
     private ByteArrayOutputStream memory = new ByteArrayOutputStream(1 << 12);
     private Path file;
+    private long written;
+    /** The bytes in memory, once reading has begun. */
+    private byte[] frozen;
     private OutputStream fileOut;
     private final DataOutputStream data = new DataOutputStream(new OutputStream() {
         @Override
         public void write(int b) throws IOException {
             target(1).write(b);
+            written++;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             target(len).write(b, off, len);
+            written += len;
         }
     });
 
@@ -82,6 +87,26 @@ final class Later implements Closeable {
             return null;
         }
         return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+    }
+
+    /** How many bytes were written so far: where the next write starts. */
+    long position() {
+        return written;
+    }
+
+    /** What was written, from a position {@link #position} gave; the caller closes it. */
+    DataInputStream readAt(long offset) throws IOException {
+        data.flush();
+        if (fileOut == null) {
+            if (frozen == null || frozen.length != memory.size()) {
+                frozen = memory.toByteArray();
+            }
+            return new DataInputStream(new ByteArrayInputStream(frozen, (int) offset, frozen.length - (int) offset));
+        }
+        fileOut.flush();
+        java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file);
+        ch.position(offset);
+        return new DataInputStream(new BufferedInputStream(java.nio.channels.Channels.newInputStream(ch), 1 << 13));
     }
 
     /** What was written, from the start; the caller closes it. */

@@ -1,5 +1,6 @@
 package io.github.cqskpi.report;
 
+import io.github.cqskpi.EvaluationResponse;
 import io.github.cqskpi.EvaluationSummary;
 import io.github.cqskpi.KpiEngine;
 import io.github.cqskpi.RequestOverrides;
@@ -83,6 +84,31 @@ public final class Reports {
         }
         Writer w = writer(out);
         EvaluationSummary s = engine.evaluateJson(request, overrides, listener(engine, format, w));
+        w.flush();
+        return s;
+    }
+
+    /**
+     * Writes a response already held in memory in a format, UTF-8; a rejected record's unit and
+     * period are shown by what its errors say (its name and the parts as written are not known here).
+     *
+     * @param engine the engine that evaluated, for the rule set's titles
+     * @param format the format
+     * @param response the response
+     * @param out where to write; flushed, left open
+     * @return the rule set, day and counts of the response
+     * @throws ReportTooLargeException when the report would pass its format's limit (nothing was written)
+     * @throws IOException when writing fails
+     */
+    public static EvaluationSummary write(KpiEngine engine, ReportFormat format, EvaluationResponse response,
+            OutputStream out) throws IOException {
+        if (format == ReportFormat.JSON) {
+            engine.writeJson(response, out);
+            out.flush();
+            return new EvaluationSummary(response.ruleSet(), response.asOf(), response.summary());
+        }
+        Writer w = writer(out);
+        EvaluationSummary s = KpiEngine.replay(response, listener(engine, format, w));
         w.flush();
         return s;
     }

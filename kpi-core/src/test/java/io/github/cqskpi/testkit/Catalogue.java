@@ -120,7 +120,7 @@ final class Catalogue {
                                 .add(((Requirement.Deadline) f.required()).date());
                     }
                     case FLAG -> unordered.put(fig.key(), Kind.FLAG);
-                    default -> throw new IllegalStateException();
+                    default -> throw new IllegalStateException("the kit places no keys for a " + fig.kind());
                 }
             }
         }
@@ -139,15 +139,33 @@ final class Catalogue {
         Requirement r = f.required();
         String m = t.measure();
         Window w = Window.parse(f.window());
-        if (r instanceof Requirement.Percent || r instanceof Requirement.Rises) {
-            Kind kind = r instanceof Requirement.Rises ? Kind.TREND : Kind.RATIO;
+        // The figure tells the measure's kind; a new kind of figure does not compile until it is placed here.
+        Kind kind = r.accept(new Requirement.Visitor<Kind>() {
+            public Kind percent(Requirement.Percent p) {
+                return Kind.RATIO;
+            }
+
+            public Kind count(Requirement.Count c) {
+                return Kind.COUNT;
+            }
+
+            public Kind deadline(Requirement.Deadline d) {
+                return Kind.DATE;
+            }
+
+            public Kind done(Requirement.Done d) {
+                return Kind.FLAG;
+            }
+
+            public Kind rises(Requirement.Rises r) {
+                return Kind.TREND;
+            }
+        });
+        if (kind == Kind.RATIO || kind == Kind.TREND) {
             return new Fig(t, f, kind, t.keys().get(0), t.keys().get(1), null, false, w);
         }
         boolean perMonth = m.endsWith(" per calendar month");
-        String key = t.keys().get(0);
-        Kind kind = r instanceof Requirement.Count ? Kind.COUNT
-                : r instanceof Requirement.Deadline ? Kind.DATE : Kind.FLAG;
-        return new Fig(t, f, kind, null, null, key, perMonth, w);
+        return new Fig(t, f, kind, null, null, t.keys().get(0), perMonth, w);
     }
 
     /** The roles a unit of this level may hold. */

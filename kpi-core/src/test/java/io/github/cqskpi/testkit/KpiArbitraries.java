@@ -585,10 +585,13 @@ public final class KpiArbitraries {
 
     /** What a comparison of a measure with a figure gives for a value at, just below or just above it. */
     static Status expected(Operator op, Placement at) {
-        return switch (at) {
-            case AT -> op == Operator.GREATER_THAN ? Status.NOT_MET : Status.MET;
-            case JUST_BELOW -> Status.NOT_MET;
-            case JUST_ABOVE -> op == Operator.EQUAL ? Status.NOT_MET : Status.MET;
+        // No default: a new comparator does not compile until the kit knows what it expects of it.
+        return switch (op) {
+            case GREATER_THAN -> at == Placement.JUST_ABOVE ? Status.MET : Status.NOT_MET;
+            case AT_LEAST -> at == Placement.JUST_BELOW ? Status.NOT_MET : Status.MET;
+            case EQUAL -> at == Placement.AT ? Status.MET : Status.NOT_MET;
+            case BEFORE, DONE, RISES -> throw new IllegalArgumentException(
+                    "operator " + op.symbol() + " does not compare a number with a figure");
         };
     }
 

@@ -42,6 +42,7 @@ class CsvReportTests {
         assertEquals(CsvReport.HEADER, rows.get(0));
         assertEquals(r.results().size() + 1, rows.size(), "a header and one row a result; the sample has no error");
         JsonNode records = ReportFixtures.JSON.readTree(request).get("records");
+        int gaps = 0;
         for (int i = 0; i < r.results().size(); i++) {
             TargetResult t = r.results().get(i);
             List<String> row = rows.get(i + 1);
@@ -65,8 +66,12 @@ class CsvReportTests {
                 assertEquals(Long.toString(m.ratio().denominator()), row.get(col("denominator")));
                 assertEquals(m.ratio().percent().map(p -> p.toPlainString()).orElse(""), row.get(col("percent")));
             }
+            assertEquals(t.gap().map(g -> g.key()).orElse(""), row.get(col("gap_key")));
+            assertEquals(t.gap().map(g -> Long.toString(g.change())).orElse(""), row.get(col("gap_change")));
+            gaps += t.gap().isPresent() ? 1 : 0;
             assertEquals("", row.get(col("error_code")));
         }
+        assertTrue(gaps > 0, "the sample has unmet targets with a gap");
     }
 
     @Test

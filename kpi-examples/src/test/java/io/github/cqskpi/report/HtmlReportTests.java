@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -145,7 +146,9 @@ class HtmlReportTests {
         List<String> rowIds = new ArrayList<>();
         NodeList heads = nodes(d, "//tbody/tr/th[@class='u']");
         for (int i = 0; i < heads.getLength(); i++) {
-            rowIds.add(((Element) heads.item(i)).getAttribute("title") + "|" + heads.item(i).getTextContent());
+            // A level's table puts the unit's rank before its name.
+            rowIds.add(((Element) heads.item(i)).getAttribute("title") + "|"
+                    + heads.item(i).getTextContent().replaceFirst("^\\d+ ", ""));
         }
         JsonNode records = ReportFixtures.JSON.readTree(request).get("records");
         int units = 0;
@@ -180,11 +183,25 @@ class HtmlReportTests {
             }
             NodeList rows = nodes(section, ".//tbody/tr");
             assertEquals(expected.size(), rows.getLength(), level + ": one row a unit");
-            int i = 0;
+            Map<String, Map<String, TargetResult>> byUnit = new LinkedHashMap<>();
             for (Map<String, TargetResult> results : expected.values()) {
-                Element row = (Element) rows.item(i++);
+                byUnit.put(results.values().iterator().next().unitId(), results);
+            }
+            long[] previous = null;
+            for (int i = 0; i < rows.getLength(); i++) {
+                Element row = (Element) rows.item(i);
+                Map<String, TargetResult> results = byUnit.remove(element(row, "th").getAttribute("title"));
+                assertNotNull(results, "one row a unit, each once: " + element(row, "th").getAttribute("title"));
                 TargetResult any = results.values().iterator().next();
-                assertEquals(any.unitId(), element(row, "th").getAttribute("title"));
+                long[] score = {results.values().stream().filter(t -> t.status() == Status.MET).count(),
+                        results.values().stream().filter(t -> t.status() == Status.MET
+                                || t.status() == Status.NOT_MET).count()};
+                if (previous != null && previous[1] > 0 && score[1] > 0) {
+                    // Worst first: met/judged never falls from one row to the next (exact, no division).
+                    assertTrue(previous[0] * score[1] <= score[0] * previous[1], level + ": " + any.unitId()
+                            + " ranks above a better unit");
+                }
+                previous = score;
                 NodeList cells = nodes(row, "td[position() > 1]");
                 assertEquals(targets.size(), cells.getLength());
                 long met = results.values().stream().filter(t -> t.status() == Status.MET).count();
@@ -205,6 +222,83 @@ class HtmlReportTests {
                 }
                 assertTrue(results.keySet().stream().allMatch(targets::contains), "a column for each result");
             }
+            assertTrue(byUnit.isEmpty(), level + ": no row for " + byUnit.keySet());
+        }
+    }
+
+    @Test
+    void eachLevelOpensWithItsBottomUnitsAndWhatTheirUnmetTargetsWouldTake() throws Exception {
+        byte[] request = read(SAMPLE);
+        EvaluationResponse r = evaluate(request);
+        Document d = dom(report("html", request));
+        for (String level : List.of("PROVINCE", "DISTRICT", "COMMUNE")) {
+            Element section = element(d, "//section[@id='level-" + level + "']");
+            // The list comes before the table, so that a phone shows it first.
+            Element first = element(section, "div[@class='attn'] | div[@class='scroll']");
+            assertEquals("attn", first.getAttribute("class"), level);
+            NodeList bottom = nodes(first, "ol/li");
+            assertTrue(bottom.getLength() > 0 && bottom.getLength() <= 5, level + ": " + bottom.getLength());
+            NodeList tableRows = nodes(section, ".//tbody/tr");
+            for (int i = 0; i < bottom.getLength(); i++) {
+                // The same units as the table's first rows, in the same order.
+                Element row = (Element) tableRows.item(i);
+                String unitId = element(row, "th").getAttribute("title");
+                String name = element(row, "th").getTextContent().replaceFirst("^\\d+ ", "");
+                Element item = (Element) bottom.item(i);
+                assertTrue(item.getTextContent().contains(name), item.getTextContent() + " / " + name);
+                List<TargetResult> unmet = r.results().stream().filter(t -> t.unitId().equals(unitId)
+                        && t.period().equals(YEAR_2022) && t.status() == Status.NOT_MET).toList();
+                NodeList chips = nodes(item, "ul/li");
+                assertEquals(unmet.size(), chips.getLength(), unitId);
+                for (int c = 0; c < unmet.size(); c++) {
+                    String chip = chips.item(c).getTextContent();
+                    Optional<io.github.cqskpi.Gap> gap = unmet.get(c).gap();
+                    if (gap.isPresent()) {
+                        long n = Math.abs(gap.get().change());
+                        assertTrue(chip.contains((gap.get().change() > 0 ? "cần thêm " : "cần giảm ") + n), chip);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLevelsSummedFigureSaysWhatTheLevelWouldTake() throws Exception {
+        byte[] request = read(SAMPLE);
+        EvaluationResponse r = evaluate(request);
+        Document d = dom(report("html", request));
+        int shown = 0;
+        for (io.github.cqskpi.LevelRollup l : r.summary().levels()) {
+            if (l.gap().isEmpty() || !l.period().equals(YEAR_2022)) {
+                continue;
+            }
+            NodeList items = nodes(d, "//figure[@id='t-" + l.target() + "']//ul[@class='agg']/li");
+            String words = Figures.words(l.level()).vi() + ":";
+            boolean found = false;
+            for (int i = 0; i < items.getLength(); i++) {
+                String text = items.item(i).getTextContent();
+                if (text.startsWith(words)) {
+                    assertTrue(text.contains("cần thêm " + l.gap().get().change()), text);
+                    found = true;
+                }
+            }
+            assertTrue(found, l.toString());
+            shown++;
+        }
+        assertTrue(shown > 0);
+    }
+
+    @Test
+    void anUnmetCellShowsWhatItWouldTake() throws Exception {
+        byte[] request = read(SAMPLE);
+        EvaluationResponse r = evaluate(request);
+        Document d = dom(report("html", request));
+        NodeList gaps = nodes(d, "//section[@class='level']//td/span[@class='g']");
+        long expected = r.results().stream().filter(t -> t.period().equals(YEAR_2022) && t.gap().isPresent()).count();
+        assertEquals(expected, gaps.getLength());
+        for (int i = 0; i < gaps.getLength(); i++) {
+            assertTrue(gaps.item(i).getTextContent().matches("[+\u2212][1-9][0-9]*"), gaps.item(i).getTextContent());
+            assertEquals("s-notmet", ((Element) gaps.item(i).getParentNode()).getAttribute("class"));
         }
     }
 
@@ -260,6 +354,10 @@ class HtmlReportTests {
         }
         assertTrue(rows.item(0).getTextContent().contains("UBND xã Đắk Plao, huyện Đắk Glong"),
                 "the unit's name from the request");
+        assertTrue(rows.item(0).getTextContent().contains("Số hồ sơ trực tuyến mức độ 4"),
+                "the field's plain name: " + rows.item(0).getTextContent());
+        assertTrue(rows.item(0).getTextContent().contains("Số phần lớn hơn số tổng của nó"),
+                "what is wrong, in Vietnamese: " + rows.item(0).getTextContent());
         assertTrue(element(d, "//section[@id='rejected']/h2").getTextContent().contains("(5)"));
     }
 

@@ -84,4 +84,23 @@ class ConformanceVectorsTests {
         assertFalse(r.passed());
         assertEquals(List.of("record 0, DOSSIER_ONLINE_L4: expected MET, got NOT_MET"), r.mismatches());
     }
+
+    @Test
+    void aVectorThatExpectsAWrongGapFails() {
+        byte[] request = ("{\"asOf\":\"2022-12-31\",\"records\":[{\"unit\":{\"id\":\"x\",\"level\":\"COMMUNE\"},"
+                + "\"period\":{\"from\":\"2022-01-01\",\"to\":\"2022-12-31\"},"
+                + "\"metrics\":{\"dossiers.level4.total\":100,\"dossiers.level4.online\":40}}]}").getBytes();
+        // More than 40% of 100 needs 41: the gap is +1, not +2; and a level's roll-up is checked too.
+        byte[] wrong = ("{\"description\":\"wrong on purpose\",\"records\":[{\"record\":0,"
+                + "\"results\":{\"DOSSIER_ONLINE_L4\":\"NOT_MET\"},"
+                + "\"gaps\":{\"DOSSIER_ONLINE_L4\":{\"key\":\"dossiers.level4.online\",\"change\":2}},"
+                + "\"otherResults\":\"INSUFFICIENT_DATA/MISSING_KEYS\"}],"
+                + "\"levels\":[{\"level\":\"COMMUNE\",\"period\":{\"from\":\"2022-01-01\",\"to\":\"2022-12-31\"},"
+                + "\"target\":\"DOSSIER_ONLINE_L4\",\"status\":\"NOT_MET\",\"gap\":null}]}").getBytes();
+        CaseResult r = Conformance.of(ENGINE).run("wrong", request, wrong);
+        assertFalse(r.passed());
+        assertEquals(List.of("record 0, DOSSIER_ONLINE_L4: expected gap dossiers.level4.online+2, got"
+                + " dossiers.level4.online+1", "level COMMUNE 2022-01-01..2022-12-31 DOSSIER_ONLINE_L4: expected"
+                + " NOT_MET gap null, got NOT_MET gap dossiers.level4.online+1"), r.mismatches());
+    }
 }

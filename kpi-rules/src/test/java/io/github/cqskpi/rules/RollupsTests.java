@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.cqskpi.EvaluationRequest;
 import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.Gap;
 import io.github.cqskpi.Level;
 import io.github.cqskpi.LevelRollup;
 import io.github.cqskpi.Period;
@@ -39,12 +40,13 @@ class RollupsTests {
     void aLevelsRateIsTheRatioOfItsSumsNotTheAverageOfItsRates() {
         Period year = Period.year(2022);
         // Rates 90%, 10%, 45%: their average is 48.33% (> 40%, would be MET), but the sums are
-        // 9 + 100 + 9 = 118 online of 10 + 1000 + 20 = 1030 in all, 11.46%: NOT_MET.
+        // 9 + 100 + 9 = 118 online of 10 + 1000 + 20 = 1030 in all, 11.46%: NOT_MET; more than 40%
+        // of 1030 is 413 at least, so the level needs 295 more (xa-b alone needs 301: 401 of 1000).
         EvaluationResponse r = evaluate(commune("xa-a", year, 9, 10), commune("xa-b", year, 100, 1000),
                 commune("xa-c", year, 9, 20));
         assertEquals(List.of(new LevelRollup(Level.COMMUNE, year, "DOSSIER_ONLINE_L4", 3, new Ratio(118, 1030),
                 new Requirement.Percent(io.github.cqskpi.Operator.GREATER_THAN, new BigDecimal("40")),
-                Status.NOT_MET)), r.summary().levels());
+                Status.NOT_MET, Optional.of(new Gap("dossiers.level4.online", 295)))), r.summary().levels());
     }
 
     @Test

@@ -4,7 +4,9 @@ import io.github.cqskpi.internal.input.JsonTree;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.Gap;
 import io.github.cqskpi.KpiEngine;
+import io.github.cqskpi.LevelRollup;
 import io.github.cqskpi.RecordError;
 import io.github.cqskpi.RequestOverrides;
 import io.github.cqskpi.Status;
@@ -72,18 +74,21 @@ public final class ConformanceCheck {
             for (RecordError e : response.errors()) {
                 observed.add("ERROR " + e.code().name());
             }
-            compare(expected, response, mismatches);
+            compare(expected, response, mismatches, observed);
         } catch (IOException | RuntimeException e) {
             mismatches.add("the vector cannot be run: " + e);
         }
         return new CaseResult(name, description, mismatches, observed);
     }
 
-    private static void compare(JsonTree.Obj expected, EvaluationResponse response, List<String> out) {
+    private static void compare(JsonTree.Obj expected, EvaluationResponse response, List<String> out,
+            List<String> observed) {
         Map<Integer, Map<String, String>> results = new TreeMap<>();
+        Map<Integer, Map<String, String>> gaps = new TreeMap<>();
         for (TargetResult r : response.results()) {
             String s = r.status().name() + r.reason().map(x -> "/" + x.code().name()).orElse("");
             results.computeIfAbsent(r.record(), k -> new TreeMap<>()).put(r.target(), s);
+            gaps.computeIfAbsent(r.record(), k -> new TreeMap<>()).put(r.target(), gap(r.gap().orElse(null)));
         }
         Map<Integer, List<String>> errors = new TreeMap<>();
         for (RecordError e : response.errors()) {
@@ -127,6 +132,21 @@ public final class ConformanceCheck {
                     }
                 }
             }
+            if (rec.get("gaps") instanceof JsonTree.Obj wantGaps) {
+                Map<String, String> gotGaps = gaps.getOrDefault(index, Map.of());
+                for (Map.Entry<String, JsonTree.Node> w : wantGaps.fields().entrySet()) {
+                    String expectedGap = gap(w.getValue());
+                    // For coverage: which targets' gaps the vectors state, and how many.
+                    observed.add(w.getKey() + " gap " + (expectedGap.equals("null") ? "null" : "stated"));
+                    if (!gotGaps.containsKey(w.getKey())) {
+                        out.add("record " + index + ", " + w.getKey() + ": expected gap " + expectedGap
+                                + ", got no result");
+                    } else if (!expectedGap.equals(gotGaps.get(w.getKey()))) {
+                        out.add("record " + index + ", " + w.getKey() + ": expected gap " + expectedGap + ", got "
+                                + gotGaps.get(w.getKey()));
+                    }
+                }
+            }
             String others = rec.get("otherResults") instanceof JsonTree.Str s ? s.value() : null;
             for (Map.Entry<String, String> g : got.entrySet()) {
                 if (!g.getValue().equals(others)) {
@@ -140,6 +160,24 @@ public final class ConformanceCheck {
                 out.add("record " + i + " is not listed in the expectation");
             }
         }
+        if (expected.get("levels") instanceof JsonTree.Arr wantLevels) {
+            Map<String, String> gotLevels = new TreeMap<>();
+            for (LevelRollup l : response.summary().levels()) {
+                gotLevels.put(l.level() + " " + l.period().from() + ".." + l.period().to() + " " + l.target(),
+                        l.status() + " gap " + gap(l.gap().orElse(null)));
+            }
+            for (JsonTree.Node n : wantLevels.items()) {
+                JsonTree.Obj lo = (JsonTree.Obj) n;
+                JsonTree.Obj period = (JsonTree.Obj) lo.get("period");
+                String key = ((JsonTree.Str) lo.get("level")).value() + " " + ((JsonTree.Str) period.get("from")).value()
+                        + ".." + ((JsonTree.Str) period.get("to")).value() + " " + ((JsonTree.Str) lo.get("target")).value();
+                String want = ((JsonTree.Str) lo.get("status")).value() + " gap " + gap(lo.get("gap"));
+                String got = gotLevels.get(key);
+                if (!want.equals(got)) {
+                    out.add("level " + key + ": expected " + want + ", got " + (got == null ? "no roll-up" : got));
+                }
+            }
+        }
         if (expected.get("byStatus") instanceof JsonTree.Obj by) {
             for (Status s : Status.values()) {
                 long got = response.summary().byStatus().get(s);
@@ -150,6 +188,19 @@ public final class ConformanceCheck {
                 }
             }
         }
+    }
+
+    /** A gap as the expectation and the mismatches write it: {@code KEY+N}, {@code KEY-N} or {@code null}. */
+    private static String gap(Gap g) {
+        return g == null ? "null" : g.key() + (g.change() > 0 ? "+" : "") + g.change();
+    }
+
+    private static String gap(JsonTree.Node n) {
+        if (n == null || n instanceof JsonTree.Null) {
+            return "null";
+        }
+        JsonTree.Obj o = (JsonTree.Obj) n;
+        return gap(new Gap(((JsonTree.Str) o.get("key")).value(), Long.parseLong(((JsonTree.Num) o.get("change")).text())));
     }
 
     private static List<String> sorted(List<String> l) {

@@ -28,6 +28,7 @@ import io.github.cqskpi.Status;
 import io.github.cqskpi.Summary;
 import io.github.cqskpi.TargetResult;
 import io.github.cqskpi.UnknownRuleSetException;
+import io.github.cqskpi.UnreadableRequestException;
 import io.github.cqskpi.UnitRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,8 +55,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultKpiEngine implements KpiEngine {
 
-    /** The rule set a request gets when it names none. */
-    public static final String DEFAULT_RULE_SET = "dak-nong-2022";
+    /**
+     * The path an unknown rule set is reported at when it was asked for in place of the
+     * request's own ({@link RequestOverrides#ruleSet()}): not a part of the request.
+     */
+    public static final String OVERRIDE = "";
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultKpiEngine.class);
 
@@ -64,6 +68,10 @@ public final class DefaultKpiEngine implements KpiEngine {
     private final Limits limits;
     private final Consumer<DecisionRecord> decisionLog;
     private final Map<String, TreeMap<String, LoadedRuleSet>> ruleSets;
+    /** The rule set a request gets when it names none, when there is a single one. */
+    private final Optional<String> defaultRuleSet;
+    /** Why no rule set is the default, when none is: for the error a request that names none gets. */
+    private final String noDefault;
 
     /**
      * Loads every rule set on the class loader's classpath.
@@ -98,7 +106,29 @@ public final class DefaultKpiEngine implements KpiEngine {
             }
         }
         this.ruleSets = Collections.unmodifiableMap(sets);
-        LOG.debug("engine ready with {}", refs());
+        // The default is data: the id a jar names in META-INF/cqs-kpi/default-rule-set, or the
+        // one rule set loaded when no jar names one.
+        Map<String, List<java.net.URL>> declared = RuleSetLoader.declaredDefaults(loader);
+        declared.forEach((id, files) -> {
+            if (!sets.containsKey(id)) {
+                throw new IllegalStateException(files.get(0) + " names " + id
+                        + " as the default rule set, which is not loaded; loaded: " + sets.keySet());
+            }
+        });
+        if (declared.size() == 1) {
+            this.defaultRuleSet = Optional.of(declared.keySet().iterator().next());
+            this.noDefault = "";
+        } else if (declared.isEmpty() && sets.size() == 1) {
+            this.defaultRuleSet = Optional.of(sets.keySet().iterator().next());
+            this.noDefault = "";
+        } else {
+            this.defaultRuleSet = Optional.empty();
+            this.noDefault = declared.isEmpty()
+                    ? "no jar names a default in " + RuleSetLoader.DEFAULT
+                    : "the jars name different defaults in " + RuleSetLoader.DEFAULT + ": " + declared;
+            LOG.warn("no rule set is the default ({}): a request must name one", noDefault);
+        }
+        LOG.debug("engine ready with {}, default {}", refs(), defaultRuleSet);
     }
 
     @Override
@@ -118,7 +148,7 @@ public final class DefaultKpiEngine implements KpiEngine {
         RequestInput guarded = RequestInput.of(in, limits, decisionLog != null);
         RequestReader.RawRequest raw = RequestReader.read(json, guarded, limits);
         LoadedRuleSet rs = overrides.ruleSet().isPresent()
-                ? select(overrides.ruleSet(), overrides.ruleSetVersion(), "--rule-set")
+                ? select(overrides.ruleSet(), overrides.ruleSetVersion(), OVERRIDE)
                 : select(raw.ruleSet(), raw.ruleSetVersion(), "/ruleSet");
         LocalDate asOf = overrides.asOf().or(raw::asOf).orElseGet(() -> LocalDate.now(clock));
         List<RecordDraft> drafts = new ArrayList<>(raw.records().size());
@@ -182,7 +212,7 @@ public final class DefaultKpiEngine implements KpiEngine {
             @Override
             public LoadedRuleSet ruleSet(RequestReader.TopLevel top) {
                 return overrides.ruleSet().isPresent()
-                        ? select(overrides.ruleSet(), overrides.ruleSetVersion(), "--rule-set")
+                        ? select(overrides.ruleSet(), overrides.ruleSetVersion(), OVERRIDE)
                         : select(top.ruleSet(), top.ruleSetVersion(), "/ruleSet");
             }
 
@@ -249,8 +279,17 @@ public final class DefaultKpiEngine implements KpiEngine {
         return Optional.ofNullable(find(versions, version)).map(LoadedRuleSet::info);
     }
 
+    @Override
+    public Optional<String> defaultRuleSet() {
+        return defaultRuleSet;
+    }
+
     private LoadedRuleSet select(Optional<String> id, Optional<String> version, String path) {
-        String wanted = id.orElse(DEFAULT_RULE_SET);
+        if (id.isEmpty() && defaultRuleSet.isEmpty()) {
+            throw new UnreadableRequestException(path, "the request names no rule set and none is the default ("
+                    + noDefault + "); name one of " + ruleSets.keySet());
+        }
+        String wanted = id.or(() -> defaultRuleSet).orElseThrow();
         TreeMap<String, LoadedRuleSet> versions = ruleSets.get(wanted);
         LoadedRuleSet rs = versions == null ? null : find(versions, version);
         if (rs == null) {

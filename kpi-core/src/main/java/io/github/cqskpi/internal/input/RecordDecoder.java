@@ -121,7 +121,7 @@ public final class RecordDecoder {
             int i = v.indexOf(key);
             if (i < 0) {
                 d.problem(path(key), ErrorCode.UNKNOWN_METRIC, "metric key \"" + key
-                        + "\" is not declared by the contract or the rule set");
+                        + "\" is not declared by the rule set");
                 continue;
             }
             if (!metrics.duplicates().isEmpty() && metrics.duplicates().contains(key)) {

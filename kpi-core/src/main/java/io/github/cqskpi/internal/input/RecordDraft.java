@@ -65,8 +65,7 @@ public final class RecordDraft {
             int i = v.indexOf(key);
             String path = "/metrics/" + JsonTree.pointerSegment(key);
             if (i < 0) {
-                d.problem(path, ErrorCode.UNKNOWN_METRIC, "metric key \"" + key + "\" is not declared by the contract"
-                        + " or the rule set");
+                d.problem(path, ErrorCode.UNKNOWN_METRIC, "metric key \"" + key + "\" is not declared by the rule set");
                 continue;
             }
             MetricType type = v.metric(i).type();

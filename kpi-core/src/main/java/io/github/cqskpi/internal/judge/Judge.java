@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Measures one record against one figure, in the order of judgement every target shares:
  * absent keys, then a zero denominator, then the verdict. (The window is the rule's condition:
- * a figure reaches this class only for a record inside it.)
+ * a figure reaches this class only for a record inside it.) Each kind of {@link Measure} calls
+ * its method here; every verdict is {@link #holds} of the figure's operator.
  */
 public final class Judge {
 
@@ -26,22 +27,10 @@ public final class Judge {
     }
 
     public static Verdict judge(Figure f, RecordState r) {
-        Measure m = f.target().measure();
-        if (m instanceof Measure.OfRatio ratio) {
-            return ratio(f, r, ratio);
-        } else if (m instanceof Measure.OfCount count) {
-            return count(f, r, count);
-        } else if (m instanceof Measure.OfDate date) {
-            return deadline(f, r, date);
-        } else if (m instanceof Measure.OfFlag flag) {
-            return milestone(f, r, flag);
-        } else if (m instanceof Measure.OfTrend trend) {
-            return trend(f, r, trend);
-        }
-        throw new IllegalStateException("target " + f.target().id() + " has no measure");
+        return f.target().measure().judge(f, r);
     }
 
-    private static Verdict ratio(Figure f, RecordState r, Measure.OfRatio measure) {
+    public static Verdict ratio(Figure f, RecordState r, Measure.OfRatio measure) {
         Measure.OfRatio m = measure;
         Measure.OfRatio newer = measure.newerWording();
         if (newer != null && (r.value(newer.numeratorIndex()) != null || r.value(newer.denominatorIndex()) != null)) {
@@ -59,10 +48,14 @@ public final class Judge {
         }
         Requirement.Percent req = (Requirement.Percent) f.required();
         int sign = Exact.comparePercent(ratio.numerator(), ratio.denominator(), req.percent());
-        return Verdict.of(f, holds(req.operator(), sign) ? Status.MET : Status.NOT_MET, actual);
+        if (holds(req.operator(), sign)) {
+            return Verdict.of(f, Status.MET, actual, null, m.numerator());
+        }
+        return Verdict.of(f, Status.NOT_MET, actual,
+                Gaps.ratio(m.numerator(), ratio.numerator(), ratio.denominator(), req), m.numerator());
     }
 
-    private static Verdict count(Figure f, RecordState r, Measure.OfCount m) {
+    public static Verdict count(Figure f, RecordState r, Measure.OfCount m) {
         MetricValue v = r.value(m.index());
         if (v == null) {
             return Verdict.missing(f, List.of(m.key()));
@@ -73,11 +66,13 @@ public final class Judge {
             return Verdict.because(f, Status.INSUFFICIENT_DATA, actual, ReasonCode.NOT_ONE_CALENDAR_MONTH);
         }
         Requirement.Count req = (Requirement.Count) f.required();
-        return Verdict.of(f, holds(req.operator(), Long.compare(value, req.value())) ? Status.MET : Status.NOT_MET,
-                actual);
+        if (holds(req.operator(), Long.compare(value, req.value()))) {
+            return Verdict.of(f, Status.MET, actual);
+        }
+        return Verdict.of(f, Status.NOT_MET, actual, Gaps.count(m.key(), value, req), null);
     }
 
-    private static Verdict deadline(Figure f, RecordState r, Measure.OfDate m) {
+    public static Verdict deadline(Figure f, RecordState r, Measure.OfDate m) {
         MetricValue v = r.value(m.index());
         if (v == null) {
             return Verdict.missing(f, List.of(m.key()));
@@ -90,21 +85,22 @@ public final class Judge {
                     ? Verdict.because(f, Status.PENDING, actual, ReasonCode.NOT_YET_DUE)
                     : Verdict.of(f, Status.NOT_MET, actual);
         }
-        return Verdict.of(f, submitted.isBefore(deadline) ? Status.MET : Status.NOT_MET, actual);
+        return Verdict.of(f, holds(f.required().operator(), submitted.compareTo(deadline)) ? Status.MET
+                : Status.NOT_MET, actual);
     }
 
-    private static Verdict milestone(Figure f, RecordState r, Measure.OfFlag m) {
+    public static Verdict milestone(Figure f, RecordState r, Measure.OfFlag m) {
         MetricValue v = r.value(m.index());
         if (v == null) {
             return Verdict.missing(f, List.of(m.key()));
         }
         boolean done = ((MetricValue.Flag) v).done();
         Measurement actual = new Measurement.OfFlag(done);
-        return done ? Verdict.of(f, Status.MET, actual)
+        return holds(f.required().operator(), Boolean.compare(done, true)) ? Verdict.of(f, Status.MET, actual)
                 : Verdict.because(f, Status.PENDING, actual, ReasonCode.NOT_YET_DONE);
     }
 
-    private static Verdict trend(Figure f, RecordState r, Measure.OfTrend m) {
+    public static Verdict trend(Figure f, RecordState r, Measure.OfTrend m) {
         MetricValue n = r.value(m.numeratorIndex());
         MetricValue d = r.value(m.denominatorIndex());
         if (n == null || d == null) {
@@ -128,20 +124,43 @@ public final class Judge {
         if (before == null || before.denominator() == 0) {
             return Verdict.because(f, Status.INSUFFICIENT_DATA, actual, ReasonCode.NO_PREVIOUS_RECORD);
         }
-        boolean rises = Exact.compareFractions(current.numerator(), current.denominator(),
-                before.numerator(), before.denominator()) > 0;
+        boolean rises = holds(f.required().operator(), Exact.compareFractions(current.numerator(),
+                current.denominator(), before.numerator(), before.denominator()));
         boolean stayedFull = current.numerator() == current.denominator()
                 && before.numerator() == before.denominator();
-        return Verdict.of(f, rises || stayedFull ? Status.MET : Status.NOT_MET, actual);
+        if (rises || stayedFull) {
+            return Verdict.of(f, Status.MET, actual);
+        }
+        return Verdict.of(f, Status.NOT_MET, actual, Gaps.trend(m.numerator(), current, before), null);
     }
 
-    /** Whether {@code measured OP required} holds, given the sign of {@code measured − required}. */
+    /**
+     * Whether {@code measured OP required} holds, given the sign of {@code measured − required}:
+     * the one place a comparator is given its meaning. The switch has no default, so a new
+     * {@link Operator} does not compile until it is given one here.
+     */
     public static boolean holds(Operator op, int sign) {
         return switch (op) {
             case GREATER_THAN -> sign > 0;
             case AT_LEAST -> sign >= 0;
             case EQUAL -> sign == 0;
-            default -> throw new IllegalArgumentException("operator " + op.symbol() + " does not compare numbers");
+            // The day submitted against the deadline day: the day itself is late.
+            case BEFORE -> sign < 0;
+            // Done (true) against done: only done holds.
+            case DONE -> sign == 0;
+            // This period's rate against the previous period's.
+            case RISES -> sign > 0;
+        };
+    }
+
+    /**
+     * Whether a rule may state {@code OP N%} or {@code OP N} with this operator: the comparators
+     * of counts and ratios, as against the words of deadlines, milestones and trends.
+     */
+    public static boolean comparesNumbers(Operator op) {
+        return switch (op) {
+            case GREATER_THAN, AT_LEAST, EQUAL -> true;
+            case BEFORE, DONE, RISES -> false;
         };
     }
 

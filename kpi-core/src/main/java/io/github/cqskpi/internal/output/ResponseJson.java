@@ -1,6 +1,7 @@
 package io.github.cqskpi.internal.output;
 
 import io.github.cqskpi.internal.ruleset.LoadedRuleSet;
+import io.github.cqskpi.internal.ruleset.Noun;
 import io.github.cqskpi.internal.rules.RecordState;
 import io.github.cqskpi.internal.wording.Sentence;
 import io.github.cqskpi.internal.ruleset.TargetDef;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.Gap;
 import io.github.cqskpi.LevelRollup;
 import io.github.cqskpi.Measurement;
 import io.github.cqskpi.Period;
@@ -71,6 +73,9 @@ public final class ResponseJson implements AutoCloseable {
     private static final byte[] REASON_CODE = b("{\"code\":\"");
     private static final byte[] REASON_TEXT = b("\",\"text\":\"");
     private static final byte[] KEYS = b(",\"keys\":[");
+    private static final byte[] GAP = b(",\"gap\":");
+    private static final byte[] GAP_KEY = b("{\"key\":\"");
+    private static final byte[] GAP_CHANGE = b("\",\"change\":");
     private static final byte[] MESSAGE_VI = b(",\"message\":{\"vi\":\"");
     private static final byte[] MESSAGE_EN = b("\",\"en\":\"");
     private static final byte[] END_RESULT = b("\"}}");
@@ -188,11 +193,15 @@ public final class ResponseJson implements AutoCloseable {
             }
             int reasonFrom = from;
             int reasonTo = to;
+            Gap gap = v.gap();
+            gap(gap);
+            Noun noun = gap == null ? null : rs.noun(gap.key());
             b.add(MESSAGE_VI);
-            Wording.message(o, Words.VI, t, v.status(), v.actual(), v.required(), code, v.missingKeys(), null);
+            Wording.message(o, Words.VI, t, v.status(), v.actual(), v.required(), code, v.missingKeys(), null, gap,
+                    noun);
             b.add(MESSAGE_EN);
             Wording.message(o, Words.EN, t, v.status(), v.actual(), v.required(), code, v.missingKeys(),
-                    x -> x.repeat(reasonFrom, reasonTo));
+                    x -> x.repeat(reasonFrom, reasonTo), gap, noun);
             b.add(END_RESULT);
             resultCount++;
         }
@@ -222,6 +231,7 @@ public final class ResponseJson implements AutoCloseable {
             keys(r.keys());
             b.add(CLOSE_OBJECT);
         }
+        gap(t.gap().orElse(null));
         b.add(MESSAGE_VI);
         o.text(t.message().vi());
         b.add(MESSAGE_EN);
@@ -241,6 +251,22 @@ public final class ResponseJson implements AutoCloseable {
         b.add(PERIOD_TO);
         results.isoDay(p.to());
         b.add(TARGET);
+    }
+
+    /** {@code ,"gap":null} or {@code ,"gap":{"key":K,"change":N}}. */
+    private void gap(Gap gap) {
+        gapJson(results, gap);
+    }
+
+    private static void gapJson(JsonText o, Gap gap) {
+        o.buf.add(GAP);
+        if (gap == null) {
+            o.buf.add(NULL);
+        } else {
+            o.buf.add(GAP_KEY);
+            o.text(gap.key());
+            o.buf.add(GAP_CHANGE).number(gap.change()).add(CLOSE_OBJECT);
+        }
     }
 
     private void keys(List<String> keys) {
@@ -430,7 +456,9 @@ public final class ResponseJson implements AutoCloseable {
             ratioJson(o, l.ratio());
             b.add(REQUIRED);
             b.add(o.required(l.required()));
-            b.ascii(",\"status\":\"").add(STATUSES[l.status().ordinal()]).add(QUOTE_CLOSE);
+            b.ascii(",\"status\":\"").add(STATUSES[l.status().ordinal()]).add(QUOTE);
+            gapJson(o, l.gap().orElse(null));
+            b.add(CLOSE_OBJECT);
             first = false;
         }
         b.ascii("],\"units\":[");

@@ -1,9 +1,12 @@
 package io.github.cqskpi.internal.rollup;
 
 import io.github.cqskpi.internal.judge.Exact;
+import io.github.cqskpi.internal.judge.Gaps;
 import io.github.cqskpi.internal.judge.Judge;
+import io.github.cqskpi.internal.ruleset.Measure;
 import io.github.cqskpi.internal.ruleset.TargetDef;
 import io.github.cqskpi.internal.judge.Verdict;
+import io.github.cqskpi.Gap;
 import io.github.cqskpi.Level;
 import io.github.cqskpi.LevelRollup;
 import io.github.cqskpi.Measurement;
@@ -40,13 +43,27 @@ public final class Rollups {
     private static final class Sum {
         public final String target;
         public final Requirement.Percent required;
+        /** The part's key as the records gave it; the newer key when they gave both. */
+        public String part;
         public long numerator;
         public long denominator;
         public int units;
 
-        public Sum(String target, Requirement.Percent required) {
+        public Sum(String target, Requirement.Percent required, Measure measure) {
             this.target = target;
             this.required = required;
+            this.part = measure instanceof Measure.OfRatio r ? r.numerator() : null;
+        }
+
+        public void part(String key, Measure measure) {
+            if (key == null || key.equals(part)) {
+                return;
+            }
+            if (units == 0 || !(measure instanceof Measure.OfRatio r) || r.newerWording() == null) {
+                part = key;
+            } else {
+                part = r.newerWording().numerator();
+            }
         }
     }
 
@@ -131,7 +148,8 @@ public final class Rollups {
             }
             Sum s = lastSums[target.ordinal()];
             if (s == null) {
-                s = sums.computeIfAbsent(new GroupKey(level, period, target.ordinal()), k -> new Sum(target.id(), p));
+                s = sums.computeIfAbsent(new GroupKey(level, period, target.ordinal()), k -> new Sum(target.id(), p,
+                        target.measure()));
                 lastSums[target.ordinal()] = s;
             }
             if (!s.required.equals(p)) {
@@ -139,6 +157,7 @@ public final class Rollups {
                 throw new IllegalStateException("target " + target.id() + " has two figures for " + level + " units"
                         + " with period " + period + ": " + s.required + " and " + p);
             }
+            s.part(v.part(), target.measure());
             s.numerator = Math.addExact(s.numerator, r.ratio().numerator());
             s.denominator = Math.addExact(s.denominator, r.ratio().denominator());
             s.units++;
@@ -158,8 +177,11 @@ public final class Rollups {
             Status status = s.denominator == 0 ? Status.NOT_APPLICABLE
                     : Judge.holds(s.required.operator(), Exact.comparePercent(s.numerator, s.denominator,
                             s.required.percent())) ? Status.MET : Status.NOT_MET;
+            Optional<Gap> gap = status == Status.NOT_MET && s.part != null
+                    ? Optional.ofNullable(Gaps.ratio(s.part, s.numerator, s.denominator, s.required))
+                    : Optional.empty();
             out.add(new LevelRollup(e.getKey().level(), e.getKey().period(), s.target, s.units, ratio, s.required,
-                    status));
+                    status, gap));
         }
         return out;
     }

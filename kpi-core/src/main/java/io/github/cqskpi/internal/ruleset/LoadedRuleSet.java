@@ -18,10 +18,12 @@ public final class LoadedRuleSet {
     private final Map<String, Figure> figures;
     private final DroolsRules rules;
     private final String[] windows;
+    private final Map<String, Noun> nouns;
 
     public LoadedRuleSet(RuleSetInfo info, Vocabulary vocabulary, List<TargetDef> targets, Map<String, Figure> figures,
-            DroolsRules rules) {
+            DroolsRules rules, Map<String, Noun> nouns) {
         this.info = info;
+        this.nouns = Map.copyOf(nouns);
         this.vocabulary = vocabulary;
         this.targets = List.copyOf(targets);
         this.figures = Map.copyOf(figures);
@@ -58,6 +60,12 @@ public final class LoadedRuleSet {
 
     public DroolsRules rules() {
         return rules;
+    }
+
+    /** The counted thing of a metric in words; the key itself when the rule set gives none. */
+    public Noun noun(String key) {
+        Noun n = nouns.get(key);
+        return n != null ? n : Noun.ofKey(key);
     }
 
     /** The figures of a target, in the order its rules are declared. */

@@ -2,6 +2,7 @@ package io.github.cqskpi.internal.ruleset;
 
 import io.github.cqskpi.internal.rules.DroolsRules;
 import io.github.cqskpi.internal.input.JsonTree;
+import io.github.cqskpi.internal.judge.Judge;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import io.github.cqskpi.FigureInfo;
@@ -45,16 +46,25 @@ import org.slf4j.LoggerFactory;
  * the fingerprint of its sources. A corrupt rule set fails here, at start-up, naming the file.
  *
  * <p>Each jar that carries rule sets lists their descriptors, one path a line, in
- * {@value #INDEX}.
+ * {@value #INDEX}, and may name the default rule set in {@value #DEFAULT}.
  */
 public final class RuleSetLoader {
 
     /** The resource that lists a jar's rule set descriptors. */
     public static final String INDEX = io.github.cqskpi.KpiEngineBuilder.RULE_SET_INDEX;
 
+    /** The resource in which a jar may name the rule set a request gets when it names none. */
+    public static final String DEFAULT = "META-INF/cqs-kpi/default-rule-set";
+
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetLoader.class);
     private static final JsonFactory JSON = new JsonFactory();
-    private static final Pattern NUMERIC = Pattern.compile("(>=|>|=)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(%?)");
+    /** The comparators a rule may write before a number, longest symbol first so that {@code >=} is not read as {@code >}. */
+    private static final List<Operator> NUMERIC_OPERATORS = java.util.Arrays.stream(Operator.values())
+            .filter(Judge::comparesNumbers)
+            .sorted(java.util.Comparator.comparingInt((Operator o) -> -o.symbol().length()))
+            .toList();
+    private static final Pattern NUMERIC = Pattern.compile("(" + String.join("|", NUMERIC_OPERATORS.stream()
+            .map(o -> Pattern.quote(o.symbol())).toList()) + ")\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(%?)");
     private static final Pattern DEADLINE = Pattern.compile("<\\s*([0-9]{4}-[0-9]{2}-[0-9]{2})");
 
     private RuleSetLoader() {
@@ -80,6 +90,26 @@ public final class RuleSetLoader {
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the rule set index " + INDEX, e);
+        }
+        return out;
+    }
+
+    /**
+     * The rule set ids that jars on the classpath declare as the default, each with the files
+     * that declare it, in {@value #DEFAULT}: one id a file, {@code #} starting a comment.
+     */
+    public static Map<String, List<URL>> declaredDefaults(ClassLoader loader) {
+        Map<String, List<URL>> out = new LinkedHashMap<>();
+        try {
+            for (URL file : Collections.list(loader.getResources(DEFAULT))) {
+                List<String> ids = readIndex(file);
+                if (ids.size() != 1) {
+                    throw new IllegalStateException(file + " must name one rule set id, not " + ids.size());
+                }
+                out.computeIfAbsent(ids.get(0), k -> new ArrayList<>()).add(file);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + DEFAULT, e);
         }
         return out;
     }
@@ -113,8 +143,8 @@ public final class RuleSetLoader {
             throws IOException {
         byte[] descriptorBytes = read(url);
         JsonTree.Obj d = asObj(parseJson(descriptorBytes), "descriptor");
-        Strict root = new Strict(d, "", Set.of("id", "version", "title", "source", "readings", "drl", "metrics",
-                "roles", "targets"));
+        Strict root = new Strict(d, "", Set.of("id", "version", "title", "source", "readings", "drl", "vocabulary",
+                "metrics", "roles", "targets"));
         String id = root.string("id");
         if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
             throw new IllegalArgumentException("id \"" + id + "\" must be lower-case letters, digits and dashes");
@@ -131,24 +161,34 @@ public final class RuleSetLoader {
         String drlPackage = drl.string("package");
         List<String> drlFiles = drl.strings("files", true);
 
-        List<MetricDef> extraMetrics = new ArrayList<>();
-        for (Strict m : root.objects("metrics")) {
-            Strict s = m.only(Set.of("key", "type", "whole", "replaces", "from", "note"));
-            extraMetrics.add(new MetricDef(s.string("key"), MetricType.parse(s.string("type")),
-                    s.optionalString("whole").orElse(null), s.optionalString("replaces").orElse(null),
-                    s.optionalString("from").map(LocalDate::parse).orElse(null)));
+        String base = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
+        Fingerprint fp = new Fingerprint();
+        fp.add(path.substring(base.length()), descriptorBytes);
+
+        // The base vocabulary first (a file beside the descriptor, which several versions may
+        // share), then the descriptor's own keys and roles: that order is each key's index.
+        List<MetricDef> metrics = new ArrayList<>();
+        List<RoleDef> roleDefs = new ArrayList<>();
+        Map<String, Noun> nouns = new LinkedHashMap<>();
+        Optional<String> vocabularyFile = root.optionalString("vocabulary");
+        if (vocabularyFile.isPresent()) {
+            String file = vocabularyFile.get();
+            byte[] bytes = read(beside(loader, base, file, "/vocabulary"));
+            fp.add(file, bytes);
+            Strict voc = new Strict(asObj(parseJson(bytes), file), file, Set.of("note", "metrics", "roles"));
+            declarations(voc, metrics, roleDefs, nouns);
         }
-        List<RoleDef> extraRoles = new ArrayList<>();
-        for (Strict r : root.objects("roles")) {
-            Strict s = r.only(Set.of("id", "levels"));
-            extraRoles.add(new RoleDef(s.string("id"), levels(s.strings("levels", true), s.path + "/levels")));
+        declarations(root, metrics, roleDefs, nouns);
+        if (metrics.isEmpty()) {
+            throw new IllegalArgumentException("declares no metric key: give /vocabulary or /metrics");
         }
-        Vocabulary vocabulary = Vocabulary.withExtras(extraMetrics, extraRoles);
+        Vocabulary vocabulary = Vocabulary.of(metrics, roleDefs);
 
         List<TargetDef> targets = new ArrayList<>();
         Map<String, TargetDef> byId = new LinkedHashMap<>();
         for (Strict t : root.objects("targets")) {
-            Strict s = t.only(Set.of("id", "clause", "title", "informational", "levels", "roles", "measure"));
+            Strict s = t.only(Set.of("id", "clause", "title", "short", "informational", "levels", "roles",
+                    "measure"));
             String tid = s.string("id");
             boolean informational = s.optionalBoolean("informational").orElse(false);
             Set<Level> levels = s.has("levels") ? levels(s.strings("levels", true), s.path + "/levels")
@@ -161,8 +201,9 @@ public final class RuleSetLoader {
             }
             Measure measure = informational ? null : measure(new Strict(s.obj("measure"), s.path + "/measure",
                     Set.of("kind", "numerator", "denominator", "key", "per")), vocabulary);
-            TargetDef def = new TargetDef(targets.size(), tid, s.string("clause"), message(s.obj("title"),
-                    s.path + "/title"), levels, roles, measure);
+            Message targetTitle = message(s.obj("title"), s.path + "/title");
+            TargetDef def = new TargetDef(targets.size(), tid, s.string("clause"), targetTitle, levels, roles, measure,
+                    s.has("short") ? message(s.obj("short"), s.path + "/short") : targetTitle);
             if (byId.putIfAbsent(tid, def) != null) {
                 throw new IllegalArgumentException("target " + tid + " is declared twice");
             }
@@ -191,22 +232,49 @@ public final class RuleSetLoader {
                 throw new IllegalArgumentException("informational target " + t.id() + " has rules");
             }
             infos.add(new TargetInfo(t.id(), t.clause(), t.title(), t.informational(), t.levels(), t.roles(),
-                    t.informational() ? "" : t.measure().describe(), t.informational() ? List.of() : t.measure().keys(), fs));
+                    t.informational() ? "" : t.measure().describe(), t.informational() ? List.of() : t.measure().keys(), fs,
+                    t.shortTitle()));
         }
 
-        String base = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
-        Fingerprint fp = new Fingerprint();
-        fp.add(path.substring(base.length()), descriptorBytes);
         for (String file : drlFiles) {
-            URL drlUrl = loader.getResource(java.net.URI.create(base + file).normalize().toString());
-            if (drlUrl == null) {
-                throw new IllegalArgumentException("/drl/files names " + file + ", which is not beside the descriptor");
-            }
-            fp.add(file, read(drlUrl));
+            fp.add(file, read(beside(loader, base, file, "/drl/files")));
         }
         RuleSetRef ref = new RuleSetRef(id, version, fp.hex());
-        RuleSetInfo info = new RuleSetInfo(ref, title, source, readings, infos);
-        return new LoadedRuleSet(info, vocabulary, targets, figures, rules);
+        RuleSetInfo info = new RuleSetInfo(ref, title, source, readings, infos, vocabulary.infos());
+        return new LoadedRuleSet(info, vocabulary, targets, figures, rules, nouns);
+    }
+
+    /** A file named relative to the descriptor's folder. */
+    private static URL beside(ClassLoader loader, String base, String file, String field) {
+        URL url = loader.getResource(java.net.URI.create(base + file).normalize().toString());
+        if (url == null) {
+            throw new IllegalArgumentException(field + " names " + file + ", which is not beside the descriptor");
+        }
+        return url;
+    }
+
+    /**
+     * Adds the metric keys and roles an object declares in its "metrics" and "roles", and each
+     * key's counted thing in words (its optional {@code noun}: {@code vi}, {@code en} and the
+     * English singular {@code enOne}), which ends a {@code NOT_MET} message.
+     */
+    private static void declarations(Strict from, List<MetricDef> metrics, List<RoleDef> roles,
+            Map<String, Noun> nouns) {
+        for (Strict m : from.objects("metrics")) {
+            Strict s = m.only(Set.of("key", "type", "whole", "replaces", "from", "note", "noun"));
+            if (s.has("noun")) {
+                Strict n = new Strict(s.obj("noun"), s.path + "/noun", Set.of("vi", "en", "enOne"));
+                String en = n.string("en");
+                nouns.put(s.string("key"), new Noun(n.string("vi"), en, n.optionalString("enOne").orElse(en)));
+            }
+            metrics.add(new MetricDef(s.string("key"), MetricType.parse(s.string("type")),
+                    s.optionalString("whole").orElse(null), s.optionalString("replaces").orElse(null),
+                    s.optionalString("from").map(LocalDate::parse).orElse(null)));
+        }
+        for (Strict r : from.objects("roles")) {
+            Strict s = r.only(Set.of("id", "levels", "note"));
+            roles.add(new RoleDef(s.string("id"), levels(s.strings("levels", true), s.path + "/levels")));
+        }
     }
 
     private static Figure figure(String rule, Map<String, Object> meta, Map<String, TargetDef> targets) {
@@ -258,9 +326,9 @@ public final class RuleSetLoader {
         Requirement r;
         Matcher n = NUMERIC.matcher(s);
         Matcher d = DEADLINE.matcher(s);
-        if (s.equals("done")) {
+        if (s.equals(Operator.DONE.symbol())) {
             r = new Requirement.Done();
-        } else if (s.equals("rises")) {
+        } else if (s.equals(Operator.RISES.symbol())) {
             r = new Requirement.Rises();
         } else if (d.matches()) {
             try {
@@ -269,11 +337,8 @@ public final class RuleSetLoader {
                 throw new IllegalArgumentException(where + " @require \"" + text + "\" names no real day");
             }
         } else if (n.matches()) {
-            Operator op = switch (n.group(1)) {
-                case ">" -> Operator.GREATER_THAN;
-                case ">=" -> Operator.AT_LEAST;
-                default -> Operator.EQUAL;
-            };
+            Operator op = NUMERIC_OPERATORS.stream().filter(o -> o.symbol().equals(n.group(1))).findFirst()
+                    .orElseThrow();
             BigDecimal value = new BigDecimal(n.group(2));
             if (n.group(3).isEmpty()) {
                 if (value.scale() > 0) {
@@ -287,15 +352,12 @@ public final class RuleSetLoader {
                 r = new Requirement.Percent(op, value);
             }
         } else {
-            throw new IllegalArgumentException(where + " @require \"" + text
-                    + "\" is not one of: OP N%, OP N (OP is >, >= or =), < YYYY-MM-DD, done, rises");
+            throw new IllegalArgumentException(where + " @require \"" + text + "\" is not one of: OP N%, OP N (OP is "
+                    + String.join(", ", NUMERIC_OPERATORS.stream().map(Operator::symbol).toList()) + "), "
+                    + Operator.BEFORE.symbol() + " YYYY-MM-DD, " + Operator.DONE.symbol() + ", "
+                    + Operator.RISES.symbol());
         }
-        boolean fits = (measure instanceof Measure.OfRatio && r instanceof Requirement.Percent)
-                || (measure instanceof Measure.OfCount && r instanceof Requirement.Count)
-                || (measure instanceof Measure.OfDate && r instanceof Requirement.Deadline)
-                || (measure instanceof Measure.OfFlag && r instanceof Requirement.Done)
-                || (measure instanceof Measure.OfTrend && r instanceof Requirement.Rises);
-        if (!fits) {
+        if (!measure.fits(r)) {
             throw new IllegalArgumentException(where + " @require \"" + text + "\" does not fit its target's measure "
                     + measure.describe());
         }
@@ -303,9 +365,14 @@ public final class RuleSetLoader {
     }
 
     private static Measure measure(Strict m, Vocabulary v) {
-        String kind = m.string("kind");
+        String word = m.string("kind");
+        Measure.Kind kind = java.util.Arrays.stream(Measure.Kind.values()).filter(k -> k.word().equals(word))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(m.path + "/kind \"" + word
+                        + "\" is not one of " + String.join(", ", java.util.Arrays.stream(Measure.Kind.values())
+                                .map(Measure.Kind::word).toList())));
+        // No default: a new kind does not compile until it is read here.
         return switch (kind) {
-            case "ratio" -> {
+            case RATIO -> {
                 int n = key(v, m, "numerator", MetricType.COUNT);
                 int d = key(v, m, "denominator", MetricType.COUNT);
                 int rn = v.replacementOf(n);
@@ -318,19 +385,17 @@ public final class RuleSetLoader {
                         v.metric(rd).key(), rd, null);
                 yield new Measure.OfRatio(m.string("numerator"), n, m.string("denominator"), d, newer);
             }
-            case "trend" -> new Measure.OfTrend(m.string("numerator"), key(v, m, "numerator", MetricType.COUNT),
+            case TREND -> new Measure.OfTrend(m.string("numerator"), key(v, m, "numerator", MetricType.COUNT),
                     m.string("denominator"), key(v, m, "denominator", MetricType.COUNT));
-            case "count" -> {
+            case COUNT -> {
                 Optional<String> per = m.optionalString("per");
                 if (per.isPresent() && !per.get().equals("calendar-month")) {
                     throw new IllegalArgumentException(m.path + "/per must be \"calendar-month\"");
                 }
                 yield new Measure.OfCount(m.string("key"), key(v, m, "key", MetricType.COUNT), per.isPresent());
             }
-            case "date" -> new Measure.OfDate(m.string("key"), key(v, m, "key", MetricType.DATE));
-            case "flag" -> new Measure.OfFlag(m.string("key"), key(v, m, "key", MetricType.FLAG));
-            default -> throw new IllegalArgumentException(m.path + "/kind \"" + kind
-                    + "\" is not ratio, count, date, flag or trend");
+            case DATE -> new Measure.OfDate(m.string("key"), key(v, m, "key", MetricType.DATE));
+            case FLAG -> new Measure.OfFlag(m.string("key"), key(v, m, "key", MetricType.FLAG));
         };
     }
 
@@ -394,8 +459,9 @@ public final class RuleSetLoader {
     }
 
     /**
-     * The fingerprint recipe: SHA-256 over, for each source file in order (the descriptor,
-     * then the DRL files as the descriptor lists them), the UTF-8 bytes of
+     * The fingerprint recipe: SHA-256 over, for each source file in order (the descriptor, its
+     * base vocabulary if it names one, then the DRL files as the descriptor lists them), the
+     * UTF-8 bytes of
      * {@code name + "\n" + length + "\n"} followed by the file's bytes.
      */
     public static final class Fingerprint {

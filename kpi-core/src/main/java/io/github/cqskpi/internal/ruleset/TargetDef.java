@@ -14,9 +14,16 @@ import java.util.Set;
  * @param levels the levels it addresses
  * @param roles the roles a unit needs for it to apply; empty for every unit
  * @param measure what it measures; {@code null} for an informational target
+ * @param shortTitle a few words for a table's header
  */
 public record TargetDef(int ordinal, String id, String clause, Message title, Set<Level> levels, Set<String> roles,
-        Measure measure) {
+        Measure measure, Message shortTitle) {
+
+    /** A target whose short title is its title. */
+    public TargetDef(int ordinal, String id, String clause, Message title, Set<Level> levels, Set<String> roles,
+            Measure measure) {
+        this(ordinal, id, clause, title, levels, roles, measure, title);
+    }
 
     public boolean informational() {
         return measure == null;

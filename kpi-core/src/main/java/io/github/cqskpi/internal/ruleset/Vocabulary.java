@@ -1,52 +1,17 @@
 package io.github.cqskpi.internal.ruleset;
 
-import io.github.cqskpi.Level;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The metric keys and roles a rule set version accepts: the contract's own, plus any the rule
- * set declares. Each key has an index, so that a record's values sit in an array.
+ * The metric keys and roles a rule set version accepts, all of them declared by the rule set:
+ * its base vocabulary (the file its descriptor names in {@code "vocabulary"}), then its own
+ * {@code "metrics"} and {@code "roles"}. The library itself knows no key or role. Each key has
+ * an index, so that a record's values sit in an array.
  */
 public final class Vocabulary {
-
-    private static final List<MetricDef> CONTRACT_METRICS = List.of(
-            new MetricDef("documents.total", MetricType.COUNT, null),
-            new MetricDef("documents.electronic", MetricType.COUNT, "documents.total"),
-            new MetricDef("documents.signed", MetricType.COUNT, "documents.electronic"),
-            new MetricDef("procedures.eligible", MetricType.COUNT, null),
-            new MetricDef("procedures.level4", MetricType.COUNT, "procedures.eligible"),
-            new MetricDef("procedures.nationalPortal", MetricType.COUNT, "procedures.level4"),
-            new MetricDef("results.valid", MetricType.COUNT, null),
-            new MetricDef("results.digitized", MetricType.COUNT, "results.valid"),
-            new MetricDef("dossiers.paperRequested", MetricType.COUNT, null),
-            new MetricDef("dossiers.level4.total", MetricType.COUNT, null),
-            new MetricDef("dossiers.level4.online", MetricType.COUNT, "dossiers.level4.total"),
-            new MetricDef("dossiers.level3.total", MetricType.COUNT, null),
-            new MetricDef("dossiers.level3.online", MetricType.COUNT, "dossiers.level3.total"),
-            new MetricDef("satisfaction.responses", MetricType.COUNT, null),
-            new MetricDef("satisfaction.satisfied", MetricType.COUNT, "satisfaction.responses"),
-            new MetricDef("payments.total", MetricType.COUNT, null),
-            new MetricDef("payments.online", MetricType.COUNT, "payments.total"),
-            new MetricDef("staff.total", MetricType.COUNT, null),
-            new MetricDef("staff.withComputer", MetricType.COUNT, "staff.total"),
-            new MetricDef("systems.required", MetricType.COUNT, null),
-            new MetricDef("systems.connected", MetricType.COUNT, "systems.required"),
-            new MetricDef("media.dtColumnIssues", MetricType.COUNT, null),
-            new MetricDef("reports.computers.submittedOn", MetricType.DATE, null),
-            new MetricDef("reports.computersConsolidated.submittedOn", MetricType.DATE, null),
-            new MetricDef("reports.sectorSystems.submittedOn", MetricType.DATE, null),
-            new MetricDef("milestones.reportingSystemUpgraded", MetricType.FLAG, null),
-            new MetricDef("milestones.dtPortalSection", MetricType.FLAG, null));
-
-    private static final List<RoleDef> CONTRACT_ROLES = List.of(
-            new RoleDef("DIC", Set.of(Level.PROVINCE)),
-            new RoleDef("NEWSPAPER", Set.of(Level.PROVINCE)),
-            new RoleDef("BROADCASTER", Set.of(Level.PROVINCE)));
 
     private final List<MetricDef> metrics;
     private final Map<String, Integer> index;
@@ -107,13 +72,14 @@ public final class Vocabulary {
         this.roles = Collections.unmodifiableMap(r);
     }
 
-    /** The contract's keys and roles and the rule set's own. */
-    public static Vocabulary withExtras(List<MetricDef> extraMetrics, List<RoleDef> extraRoles) {
-        List<MetricDef> m = new ArrayList<>(CONTRACT_METRICS);
-        m.addAll(extraMetrics);
-        List<RoleDef> r = new ArrayList<>(CONTRACT_ROLES);
-        r.addAll(extraRoles);
-        return new Vocabulary(m, r);
+    /**
+     * The keys and roles a rule set declares, in the order given: that order is each key's index.
+     *
+     * @throws IllegalArgumentException when a key or role is declared twice, a whole is not a
+     *         declared count, or a replacement is not well formed
+     */
+    public static Vocabulary of(List<MetricDef> metrics, List<RoleDef> roles) {
+        return new Vocabulary(metrics, roles);
     }
 
     public int size() {
@@ -137,6 +103,19 @@ public final class Vocabulary {
 
     public List<MetricDef> metrics() {
         return metrics;
+    }
+
+    /** The keys as the public catalogue shows them, in declaration order. */
+    public List<io.github.cqskpi.MetricInfo> infos() {
+        List<io.github.cqskpi.MetricInfo> out = new java.util.ArrayList<>(metrics.size());
+        for (MetricDef m : metrics) {
+            out.add(new io.github.cqskpi.MetricInfo(m.key(), switch (m.type()) {
+                case COUNT -> io.github.cqskpi.MetricInfo.Type.COUNT;
+                case DATE -> io.github.cqskpi.MetricInfo.Type.DATE;
+                case FLAG -> io.github.cqskpi.MetricInfo.Type.FLAG;
+            }, java.util.Optional.ofNullable(m.whole()), java.util.Optional.ofNullable(m.replaces())));
+        }
+        return List.copyOf(out);
     }
 
     /** The index of the key that replaces the key at {@code index} under newer wording, or -1. */

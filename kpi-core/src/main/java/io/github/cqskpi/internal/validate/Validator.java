@@ -43,7 +43,7 @@ public final class Validator {
                 RoleDef def = v.role(role);
                 if (def == null) {
                     d.problem("/unit/roles/" + j, ErrorCode.INVALID_ROLE, "role \"" + role
-                            + "\" is not declared by the contract or the rule set");
+                            + "\" is not declared by the rule set");
                 } else if (d.level != null && !def.levels().contains(d.level)) {
                     d.problem("/unit/roles/" + j, ErrorCode.ROLE_LEVEL_MISMATCH, "role " + role + " belongs to "
                             + def.levels() + " units, not to a " + d.level + " unit");

@@ -1,6 +1,7 @@
 package io.github.cqskpi.internal.wording;
 
 import io.github.cqskpi.internal.ruleset.LoadedRuleSet;
+import io.github.cqskpi.internal.ruleset.Noun;
 import io.github.cqskpi.internal.rules.RecordState;
 import io.github.cqskpi.internal.output.ResponseJson;
 import io.github.cqskpi.internal.ruleset.TargetDef;
@@ -45,13 +46,15 @@ public final class Results {
             String reasonText = reason == null ? null : reason.text();
             Measurement actual = v.actual();
             Sentence.Plain vi = new Sentence.Plain();
-            Wording.message(vi, Words.VI, t, v.status(), actual, v.required(), code, v.missingKeys(), null);
+            Noun noun = v.gap() == null ? null : rs.noun(v.gap().key());
+            Wording.message(vi, Words.VI, t, v.status(), actual, v.required(), code, v.missingKeys(), null, v.gap(),
+                    noun);
             Sentence.Plain en = new Sentence.Plain();
             Wording.message(en, Words.EN, t, v.status(), actual, v.required(), code, v.missingKeys(),
-                    o -> o.text(reasonText));
+                    o -> o.text(reasonText), v.gap(), noun);
             out.add(new TargetResult(rec.index(), rec.unitId(), Optional.ofNullable(rec.name()), rec.level(), rec.period(), t.id(),
                     t.clause(), v.status(), Optional.ofNullable(actual), Optional.ofNullable(v.required()),
-                    Optional.ofNullable(reason), new Message(vi.toString(), en.toString())));
+                    Optional.ofNullable(reason), Optional.ofNullable(v.gap()), new Message(vi.toString(), en.toString())));
         }
         return out;
     }

@@ -2,9 +2,11 @@ package io.github.cqskpi.internal.wording;
 
 import io.github.cqskpi.internal.ruleset.LoadedRuleSet;
 import io.github.cqskpi.internal.ruleset.Measure;
+import io.github.cqskpi.internal.ruleset.Noun;
 import io.github.cqskpi.internal.rules.RecordState;
 import io.github.cqskpi.internal.ruleset.TargetDef;
 import io.github.cqskpi.internal.judge.Verdict;
+import io.github.cqskpi.Gap;
 import io.github.cqskpi.Measurement;
 import io.github.cqskpi.Operator;
 import io.github.cqskpi.Ratio;
@@ -150,7 +152,7 @@ public final class Wording {
      * @param reasonText writes the reason's text (English) again; used for English details only
      */
     public static void message(Sentence out, Words w, TargetDef t, Status status, Measurement actual, Requirement required,
-            ReasonCode reason, List<String> missingKeys, Words.Part reasonText) {
+            ReasonCode reason, List<String> missingKeys, Words.Part reasonText, Gap gap, Noun noun) {
         String title = w == Words.VI ? t.title().vi() : t.title().en();
         w.write(out, "message", o -> o.words(slot(t, w == Words.VI ? TITLE_VI : TITLE_EN), title),
                 o -> o.words(STATUS_SLOT + lang(w) * 8 + status.ordinal(), w.get(STATUS_KEYS[status.ordinal()])), o -> {
@@ -159,12 +161,26 @@ public final class Wording {
                 if (required != null) {
                     required(o, w, required);
                 }
+                if (gap != null) {
+                    gap(o, w, gap, noun);
+                }
             } else if (w == Words.VI) {
                 reasonVi(o, reason, missingKeys);
             } else {
                 reasonText.write(o);
             }
         });
+    }
+
+    /** What it would take, in words: "; cần thêm 4 hồ sơ … để đạt". */
+    private static void gap(Sentence out, Words w, Gap gap, Noun noun) {
+        long n = Math.abs(gap.change());
+        w.write(out, gap.change() > 0 ? "gap.more" : "gap.fewer", o -> o.number(n), o -> o.words(nounWords(w, noun, n)));
+    }
+
+    /** The rule set's noun for a counted thing, in the language's form for {@code n}. */
+    public static String nounWords(Words w, Noun noun, long n) {
+        return w == Words.VI ? noun.vi() : n == 1 ? noun.enOne() : noun.en();
     }
 
     /** The Vietnamese words of a reason, which stand in the Vietnamese message. */
@@ -250,12 +266,13 @@ public final class Wording {
         }
     }
 
+    /** The comparator in words; a switch expression without a default, so a new one fails to compile. */
     private static void operator(Sentence out, Words w, Operator op) {
-        switch (op) {
-            case GREATER_THAN, AT_LEAST, EQUAL -> out.words(OPERATOR_SLOT + lang(w) * 8 + op.ordinal(),
-                    w.get(OPERATOR_KEYS[op.ordinal()]));
-            case BEFORE, DONE, RISES -> out.words(OPERATOR_SLOT + lang(w) * 8 + op.ordinal(), op.symbol());
-        }
+        String words = switch (op) {
+            case GREATER_THAN, AT_LEAST, EQUAL -> w.get(OPERATOR_KEYS[op.ordinal()]);
+            case BEFORE, DONE, RISES -> op.symbol();
+        };
+        out.words(OPERATOR_SLOT + lang(w) * 8 + op.ordinal(), words);
     }
 
     /** A day as the language writes it: ISO in English, dd/MM/yyyy in Vietnamese. */

@@ -1,5 +1,6 @@
 package io.github.cqskpi.internal.input;
 
+import io.github.cqskpi.internal.ruleset.SampleVocabulary;
 import io.github.cqskpi.internal.ruleset.Vocabulary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +20,7 @@ public class RecordDecoderTests {
 
     /** Made afresh for every use, so that a mutant of Vocabulary is not hidden in a static field built once. */
     public static Vocabulary v() {
-        return Vocabulary.withExtras(List.of(), List.of());
+        return SampleVocabulary.withExtras(List.of(), List.of());
     }
 
     public static final String UNIT = "\"unit\":{\"id\":\"u\",\"level\":\"COMMUNE\"}";

@@ -2,6 +2,7 @@ package io.github.cqskpi.internal.validate;
 
 import io.github.cqskpi.internal.ruleset.MetricDef;
 import io.github.cqskpi.internal.ruleset.MetricType;
+import io.github.cqskpi.internal.ruleset.SampleVocabulary;
 import io.github.cqskpi.internal.ruleset.Vocabulary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +23,7 @@ class ReplacingKeysTests {
 
     @Test
     void eachOlderKeyKnowsTheKeyThatReplacesIt() {
-        Vocabulary v = Vocabulary.withExtras(List.of(
+        Vocabulary v = SampleVocabulary.withExtras(List.of(
                 replacing("dossiers.fullProcess.total", null, "dossiers.level4.total"),
                 replacing("dossiers.fullProcess.online", "dossiers.fullProcess.total", "dossiers.level4.online")),
                 List.of());
@@ -47,7 +48,7 @@ class ReplacingKeysTests {
 
     private static void assertRefused(List<MetricDef> extras, String words) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Vocabulary.withExtras(extras, List.of()));
+                () -> SampleVocabulary.withExtras(extras, List.of()));
         assertTrue(e.getMessage().contains(words), e.getMessage());
     }
 }

@@ -1,8 +1,8 @@
 package io.github.cqskpi.internal.validate;
 
-import io.github.cqskpi.internal.input.RecordDecoderTests;
 import io.github.cqskpi.internal.engine.Evaluation;
 import io.github.cqskpi.internal.engine.PeriodIndex;
+import io.github.cqskpi.internal.input.RecordDecoderTests;
 import io.github.cqskpi.internal.input.RecordDraft;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -12,7 +12,8 @@ import io.github.cqskpi.RuleSetInfo;
 import io.github.cqskpi.TargetInfo;
 import io.github.cqskpi.UnknownRuleSetException;
 import io.github.cqskpi.UnreadableRequestException;
-import io.github.cqskpi.examples.service.KpiService;
+import io.github.cqskpi.examples.service.ServeCommand;
+import io.github.cqskpi.examples.service.ServiceSettings;
 import io.github.cqskpi.report.ReportFormat;
 import io.github.cqskpi.report.ReportTooLargeException;
 import io.github.cqskpi.report.Reports;
@@ -63,16 +64,22 @@ public final class Main {
 
     static {
         HELP.put("evaluate", String.join("\n",
-                "evaluate [--input FILE] [--as-of YYYY-MM-DD] [--rule-set ID[@VERSION]] [--format json|text|csv|html]",
+                "evaluate [--input FILE] [--input-format json|csv|xlsx] [--as-of YYYY-MM-DD] [--rule-set ID[@VERSION]] [--format json|text|csv|html]",
                 "    Evaluates a request (FILE, or standard input) and prints the response",
                 "    (csv: a row a record and target; html: one self-contained page).",
-                "    --input FILE       the request; a file, a FIFO or /dev/stdin (default: standard input)",
+                "    --input FILE       the request; a file, a FIFO or /dev/stdin (default: standard input);",
+                "                       a .csv or .xlsx FILE is a table, one record a row",
+                "    --input-format F   json, csv or xlsx, whatever the extension (standard input: json)",
                 "    --as-of DAY        the day to judge on, instead of the request's asOf or today",
                 "    --rule-set ID[@V]  the rule set, instead of the request's (default: the newest version)",
                 "    --format F         json (default, the contract's bytes), text, csv or html",
                 "    Exit 0: every record evaluated; 3: some rejected; 2: the request cannot be read, or an html",
                 "    page would hold more than " + Reports.HTML_MAX_RECORDS + " records (nothing is written: choose csv);",
                 "    74: standard output cannot be written; 70: an internal error or out of memory."));
+        HELP.put("template", String.join("\n",
+                "template [--rule-set ID[@VERSION]] [--format csv|xlsx]",
+                "    Prints an empty table for the rule set: every column, Vietnamese labels with the keys;",
+                "    in xlsx a second sheet explains each column."));
         HELP.put("targets", String.join("\n",
                 "targets [--rule-set ID[@VERSION]]",
                 "    Lists the targets of a rule set: ID, clause, levels and roles, window, comparator, reading."));
@@ -87,13 +94,7 @@ public final class Main {
                 "    Runs the conformance vectors in DIR (NAME.request.json + NAME.expected.json).",
                 "    Ends with 'N passed, N failed'; exit 0 when none failed, 1 otherwise.",
                 "    --coverage also counts the results per target and status the vectors produce."));
-        HELP.put("serve", String.join("\n",
-                "serve [--port N] [--bind ADDRESS] [--max-bytes N] [--decision-log FILE]",
-                "    Serves POST /v1/evaluate, GET /v1/rule-sets, /v1/targets, /health, /v1/openapi.json.",
-                "    --port N            0 to 65535 (default 8080; 0: any free port)",
-                "    --bind ADDRESS      the interface to listen on",
-                "    --max-bytes N       the largest request body, at least 1 (default 16 MiB)",
-                "    --decision-log FILE appends one JSON line per evaluated request"));
+        HELP.put("serve", ServeCommand.HELP);
         HELP.put("help", String.join("\n",
                 "help [COMMAND]",
                 "    Prints this text, or one command's (as COMMAND --help does)."));
@@ -155,6 +156,7 @@ public final class Main {
             int status = switch (command) {
                 case "evaluate" -> evaluate(a);
                 case "targets" -> targets(a);
+                case "template" -> TableCommands.template(a, out);
                 case "rule-sets" -> RuleSetCommands.ruleSets(a, out);
                 case "diff" -> RuleSetCommands.diff(a, out);
                 case "verify" -> RuleSetCommands.verify(a, out);
@@ -169,7 +171,8 @@ public final class Main {
             return fail(UNREADABLE, e.getMessage() + (HELP.containsKey(command) && !command.startsWith("-")
                     ? " (kpi-cli " + command + " --help lists the options)" : ""));
         } catch (UnknownRuleSetException e) {
-            return fail(UNREADABLE, e.getMessage() + " (at " + e.path() + ")");
+            // The library reports a rule set asked for in place of the request's at path "".
+            return fail(UNREADABLE, e.getMessage() + " (at " + (e.path().isEmpty() ? "--rule-set" : e.path()) + ")");
         } catch (ReportTooLargeException e) {
             return fail(UNREADABLE, e.getMessage());
         } catch (UnreadableRequestException e) {
@@ -241,10 +244,11 @@ public final class Main {
     private static final Limits LIMITS = Limits.unlimitedRecords();
 
     private int evaluate(Deque<String> a) throws IOException {
-        Options o = Options.parse(a, "--input", "--as-of", "--rule-set", "--format");
+        Options o = Options.parse(a, "--input", "--input-format", "--as-of", "--rule-set", "--format");
         String name = o.get("--format").orElse("json");
         ReportFormat format = ReportFormat.of(name).orElseThrow(
                 () -> new UsageException("--format must be json, text, csv or html, not \"" + name + "\""));
+        String inputFormat = TableCommands.inputFormat(o.get("--input-format"), o.get("--input"));
         RequestOverrides overrides = RequestOverrides.none();
         if (o.get("--as-of").isPresent()) {
             try {
@@ -255,6 +259,9 @@ public final class Main {
         }
         if (o.get("--rule-set").isPresent()) {
             overrides = overrides.withRuleSet(o.get("--rule-set").get());
+        }
+        if (!inputFormat.equals("json")) {
+            return evaluateTable(format, inputFormat, o.get("--input"), overrides);
         }
         KpiEngine engine = KpiEngine.builder().limits(LIMITS).build();
         Optional<String> input = o.get("--input");
@@ -267,32 +274,45 @@ public final class Main {
         }
     }
 
+    /** A table: streamed as JSON; the other formats read its JSON twin, each error located. */
+    private int evaluateTable(ReportFormat format, String inputFormat, Optional<String> input, RequestOverrides overrides)
+            throws IOException {
+        KpiEngine engine = KpiEngine.builder().limits(LIMITS).build();
+        try (io.github.cqskpi.table.TableRows rows = TableCommands.open(inputFormat, input, in)) {
+            if (format == ReportFormat.JSON) {
+                EvaluationSummary summary = io.github.cqskpi.table.Tables.evaluate(engine, rows, stdout, overrides);
+                return summary.allEvaluated() ? OK : REJECTED;
+            }
+            TableCommands.Twin twin = TableCommands.twin(engine, rows, overrides);
+            EvaluationResponse r = engine.evaluateJson(new ByteArrayInputStream(twin.json()), twin.overrides());
+            EvaluationResponse response = new EvaluationResponse(r.ruleSet(), r.asOf(), r.results(),
+                    r.errors().stream().map(twin.locations()::locate).toList(), r.summary());
+            Reports.write(engine, format, response, stdout);
+            return response.allEvaluated() ? OK : REJECTED;
+        }
+    }
+
     private int serve(Deque<String> a) throws IOException {
-        Options o = Options.parse(a, "--port", "--bind", "--max-bytes", "--decision-log");
-        int port = (int) o.number("--port", 0, 65_535, 8080);
-        long maxBytes = o.number("--max-bytes", 1, Long.MAX_VALUE, KpiService.DEFAULT_MAX_BYTES);
-        KpiService service;
+        ServiceSettings settings;
         try {
-            service = KpiService.start(KpiEngine.builder(), o.get("--bind").orElse(null), port, maxBytes,
-                    o.get("--decision-log").map(Path::of).orElse(null));
-        } catch (java.net.SocketException | java.nio.channels.UnresolvedAddressException e) {
-            throw new UsageException("cannot listen on " + o.get("--bind").orElse("*") + ":" + port + ": "
-                    + e.getMessage());
+            List<String> cors = ServeCommand.takeCors(a);
+            Options o = Options.parse(a, ServeCommand.OPTIONS.toArray(String[]::new));
+            settings = ServeCommand.settings(o::get, cors);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        err.println("kpi-cli: serving on http://localhost:" + service.port() + "/ (POST /v1/evaluate); Ctrl-C stops");
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close));
         try {
-            Thread.currentThread().join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return ServeCommand.run(settings, err);
+        } catch (java.net.SocketException e) {
+            throw new UsageException(e.getMessage()); // cannot listen on ADDRESS:PORT: why
         }
-        return OK;
     }
 
     private int targets(Deque<String> a) {
         Options o = Options.parse(a, "--rule-set");
         KpiEngine engine = KpiEngine.builder().build();
-        String spec = o.get("--rule-set").orElse("dak-nong-2022");
+        String spec = o.get("--rule-set").or(engine::defaultRuleSet).orElseThrow(() -> new UsageException(
+                "no rule set is the default here: name one with --rule-set ID[@VERSION]"));
         RuleSetInfo rs = RuleSetCommands.find(engine, spec, "--rule-set");
         out.println(rs.ref().id() + "@" + rs.ref().version() + "  sha256 " + rs.ref().sha256());
         out.println(rs.title().en());

@@ -118,7 +118,8 @@ final class CatalogueJson {
         g.writeEndArray();
     }
 
-    static void error(int status, String code, String message, String path, OutputStream out) throws IOException {
+    static void error(int status, String code, String message, String path, List<String> loaded, OutputStream out)
+            throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeObjectFieldStart("error");
@@ -127,6 +128,9 @@ final class CatalogueJson {
             g.writeStringField("message", message);
             if (path != null) {
                 g.writeStringField("path", path);
+            }
+            if (loaded != null) {
+                strings(g, "loaded", loaded);
             }
             g.writeEndObject();
             g.writeEndObject();

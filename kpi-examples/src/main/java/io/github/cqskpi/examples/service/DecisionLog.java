@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.cqskpi.DecisionRecord;
 import io.github.cqskpi.EvaluationResponse;
+import io.github.cqskpi.EvaluationSummary;
 import io.github.cqskpi.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,12 +16,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * One JSON line per evaluated request, so that an auditor can tie a published verdict to the
+ * One JSON line per evaluated request whose response was delivered whole, so that an auditor can tie a published verdict to the
  * rules that made it: the time, the rule set's id, version and fingerprint, the request's
  * SHA-256 and the counts by status. Appends are serialised; a line is written whole or not at
  * all.
@@ -47,13 +47,17 @@ final class DecisionLog implements AutoCloseable {
                 response.summary()));
     }
 
-    /** The engine's decision-log hook: one line per record, the same line {@link #record(byte[], EvaluationResponse)} writes. */
-    void record(DecisionRecord d) {
-        try {
-            write(d);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the decision log", e);
-        }
+    /**
+     * The line for a response delivered whole: written after its last byte was sent, so the log
+     * never holds a decision nobody received.
+     *
+     * @param requestSha256 the SHA-256 of the request's bytes, in hex
+     * @param summary what the evaluation decided
+     * @throws IOException when the line cannot be written
+     */
+    void delivered(String requestSha256, EvaluationSummary summary) throws IOException {
+        write(new DecisionRecord(clock.instant(), summary.ruleSet(), Optional.of(requestSha256), summary.asOf(),
+                summary.summary()));
     }
 
     private void write(DecisionRecord d) throws IOException {
@@ -92,8 +96,10 @@ final class DecisionLog implements AutoCloseable {
         }
     }
 
+    /** Flushes and closes the file; a line written after this fails. */
     @Override
     public synchronized void close() throws IOException {
+        out.flush();
         out.close();
     }
 }

@@ -229,6 +229,11 @@ class FaultTests {
         public Optional<RuleSetInfo> ruleSet(String id, String version) {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<String> defaultRuleSet() {
+            return Optional.empty();
+        }
     }
 
     @Test
@@ -286,7 +291,7 @@ class FaultTests {
     }
 
     @Test
-    void theServicesDecisionLogComesThroughTheEnginesHookInTheSameLineFormat(@TempDir Path dir) throws Exception {
+    void theServiceWritesOneDecisionLogLinePerDeliveredResponseInTheEnginesLineFormat(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("decisions.jsonl");
         try (KpiService s = KpiService.start(KpiEngine.builder(), "127.0.0.1", 0, 4096, file)) {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -22,15 +22,18 @@ import java.util.regex.Pattern;
 
 /**
  * A load test of the service, not part of the test suite: starts {@code kpi-cli.jar serve} as a
- * second process, bound to 127.0.0.1 only, sends it requests from N threads for a fixed time,
- * and prints requests per second, latency percentiles, error responses, and the service's heap
- * after a full GC (by {@code jcmd}) before and after the run. Exits 1 on any error response or
- * when the heap after GC grew by more than 50% and 32 MB.
+ * second process with {@code -Xmx256m}, bound to 127.0.0.1 only, sends it mixed traffic from N
+ * threads for a fixed time (evaluations of one record and of 500 records, the catalogue,
+ * {@code /health}) while S slow clients trickle headers or bodies a byte at a time, and prints
+ * requests per second, latency percentiles, error responses of the well-behaved clients, how
+ * many slow connections the service cut, and the service's heap after a full GC (by
+ * {@code jcmd}) before and after the run. Exits 1 on any error response to a well-behaved
+ * client or when the heap after GC grew by more than 50% and 32 MB.
  *
  * <pre>
  * mvn -B -q package -DskipTests -Dmaven.javadoc.skip &amp;&amp; mvn -B -q -o -pl kpi-examples test-compile
  * java -cp kpi-examples/target/test-classes io.github.cqskpi.examples.service.LoadClient \
- *     kpi-examples/target/kpi-cli.jar 60 8 [REQUEST.json]
+ *     kpi-examples/target/kpi-cli.jar 60 8 4 [REQUEST.json]
  * </pre>
  */
 public final class LoadClient {
@@ -39,6 +42,18 @@ public final class LoadClient {
             + "\"level\":\"COMMUNE\"},\"period\":{\"from\":\"2022-01-01\",\"to\":\"2022-12-31\"},\"metrics\":"
             + "{\"dossiers.level4.total\":120,\"dossiers.level4.online\":50}}]}";
 
+    static final byte[] MEDIUM = medium(500);
+
+    static byte[] medium(int records) {
+        StringBuilder b = new StringBuilder("{\"asOf\":\"2022-12-31\",\"records\":[");
+        for (int i = 0; i < records; i++) {
+            b.append(i == 0 ? "" : ",").append("{\"unit\":{\"id\":\"xa-").append(i).append("\",\"level\":\"COMMUNE\"},")
+                    .append("\"period\":{\"from\":\"2022-01-01\",\"to\":\"2022-12-31\"},\"metrics\":")
+                    .append("{\"dossiers.level4.total\":120,\"dossiers.level4.online\":").append(i % 121).append("}}");
+        }
+        return b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     private LoadClient() {
     }
 
@@ -46,7 +61,8 @@ public final class LoadClient {
         Path jar = Path.of(args.length > 0 ? args[0] : "kpi-examples/target/kpi-cli.jar");
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        byte[] body = args.length > 3 ? Files.readAllBytes(Path.of(args[3])) : SMALL.getBytes(StandardCharsets.UTF_8);
+        int slow = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        byte[] body = args.length > 4 ? Files.readAllBytes(Path.of(args[4])) : SMALL.getBytes(StandardCharsets.UTF_8);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process service = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "serve", "--bind", "127.0.0.1",
                 "--port", "0").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -54,12 +70,24 @@ public final class LoadClient {
             int port = port(service);
             URI uri = URI.create("http://127.0.0.1:" + port + "/v1/evaluate");
             HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(threads)).build();
-            System.out.printf("service pid %d on 127.0.0.1:%d; %d threads, %d s, request of %d bytes%n",
-                    service.pid(), port, threads, seconds, body.length);
+            System.out.printf("service pid %d on 127.0.0.1:%d; %d threads, %d slow clients, %d s, request of %d bytes%n",
+                    service.pid(), port, threads, slow, seconds, body.length);
             run(client, uri, body, threads, 5); // warm up
             long before = heapAfterGc(service.pid());
+            AtomicBoolean stopSlow = new AtomicBoolean();
+            java.util.concurrent.atomic.AtomicLong cut = new java.util.concurrent.atomic.AtomicLong();
+            List<Thread> slowClients = new ArrayList<>();
+            for (int i = 0; i < slow; i++) {
+                boolean headers = i % 2 == 0;
+                Thread t = new Thread(() -> trickle(port, headers, stopSlow, cut));
+                t.setDaemon(true);
+                t.start();
+                slowClients.add(t);
+            }
             long[] latencies = run(client, uri, body, threads, seconds);
+            stopSlow.set(true);
             long after = heapAfterGc(service.pid());
+            System.out.printf("slow connections cut by the service: %d%n", cut.get());
             int errors = (int) latencies[latencies.length - 1];
             long[] ok = Arrays.copyOf(latencies, latencies.length - 1);
             Arrays.sort(ok);
@@ -78,6 +106,31 @@ public final class LoadClient {
         System.exit(0);
     }
 
+    /** One slow client: trickles a request a byte every 300 ms until the service cuts it, then again. */
+    static void trickle(int port, boolean headers, AtomicBoolean stop, java.util.concurrent.atomic.AtomicLong cut) {
+        byte[] start = (headers ? "GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: "
+                : "POST /v1/evaluate HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.UTF_8);
+        while (!stop.get()) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                s.getOutputStream().write(start);
+                while (!stop.get()) {
+                    Thread.sleep(300);
+                    s.getOutputStream().write('a');
+                    s.getOutputStream().flush();
+                    if (s.getInputStream().available() > 0) {
+                        break; // answered (408): cut
+                    }
+                }
+                cut.incrementAndGet();
+            } catch (IOException e) {
+                cut.incrementAndGet(); // closed by the service
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     static double pct(long[] sorted, int p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
     }
@@ -92,10 +145,25 @@ public final class LoadClient {
                 long[] lat = new long[1 << 16];
                 int n = 0;
                 long errors = 0;
-                HttpRequest request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                URI base = uri.resolve("/");
+                List<HttpRequest> mix = List.of(
+                        HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(MEDIUM)).build(),
+                        HttpRequest.newBuilder(base.resolve("/health")).build(),
+                        HttpRequest.newBuilder(base.resolve("/v1/targets")).build(),
+                        HttpRequest.newBuilder(base.resolve("/v1/rule-sets")).build());
+                int k = 0;
                 while (!stop.get()) {
+                    HttpRequest request = mix.get(k++ % mix.size());
                     long t0 = System.nanoTime();
-                    HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    HttpResponse<byte[]> r;
+                    try {
+                        r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    } catch (IOException e) {
+                        errors++;
+                        continue;
+                    }
                     long dt = System.nanoTime() - t0;
                     if (r.statusCode() != 200) {
                         errors++;
@@ -130,7 +198,7 @@ public final class LoadClient {
 
     static int port(Process service) throws IOException {
         BufferedReader err = new BufferedReader(new InputStreamReader(service.getErrorStream(), StandardCharsets.UTF_8));
-        Pattern p = Pattern.compile("serving on http://localhost:(\\d+)/");
+        Pattern p = Pattern.compile("serving on http://127\\.0\\.0\\.1:(\\d+)/");
         for (String line = err.readLine(); line != null; line = err.readLine()) {
             Matcher m = p.matcher(line);
             if (m.find()) {
