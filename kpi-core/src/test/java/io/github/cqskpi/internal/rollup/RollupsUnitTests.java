@@ -98,4 +98,22 @@ class RollupsUnitTests {
                 new Requirement.Percent(Operator.AT_LEAST, new BigDecimal("50")), null, List.of(), null);
         assertThrows(IllegalStateException.class, () -> r.add(Level.COMMUNE, "x", YEAR, L4, other));
     }
+
+    @Test
+    void aUnitWhoseRecordsGiveTwoLevelsIsScoredUnderEachAndTheSharedIdsAreOnlyRead() {
+        io.github.cqskpi.internal.engine.IdTable ids = new io.github.cqskpi.internal.engine.IdTable();
+        ids.intern("b");
+        ids.intern("a");
+        Rollups r = new Rollups(ids);
+        r.add(Level.COMMUNE, "a", YEAR, L4, ratio(Status.MET, 1, 2));
+        r.add(Level.DISTRICT, "a", YEAR, L4, ratio(Status.NOT_MET, 0, 2));
+        r.add(Level.COMMUNE, "b", YEAR, L4, ratio(Status.NOT_MET, 0, 2));
+        r.add(Level.DISTRICT, "a", YEAR, L4, ratio(Status.MET, 1, 2));
+        assertEquals(List.of(
+                new UnitScore("a", Level.DISTRICT, 1, 2, Optional.of(1)),
+                new UnitScore("a", Level.COMMUNE, 1, 1, Optional.of(1)),
+                new UnitScore("b", Level.COMMUNE, 0, 1, Optional.of(2))), r.units());
+        assertEquals(2, ids.size());
+        assertThrows(IllegalStateException.class, () -> r.add(Level.COMMUNE, "c", YEAR, L4, Verdict.OUTSIDE_WINDOW));
+    }
 }
