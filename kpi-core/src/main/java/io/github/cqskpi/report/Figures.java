@@ -66,14 +66,32 @@ final class Figures {
 
     /** The required figure: {@code 80%}, {@code 2}, {@code 2022-03-15}, or empty for done and rises. */
     static String requiredFigure(Requirement q) {
-        if (q instanceof Requirement.Percent p) {
-            return p.percent().toPlainString() + "%";
-        } else if (q instanceof Requirement.Count c) {
-            return Long.toString(c.value());
-        } else if (q instanceof Requirement.Deadline d) {
-            return d.date().toString();
-        }
-        return "";
+        return q.accept(new Requirement.Visitor<String>() {
+            @Override
+            public String percent(Requirement.Percent p) {
+                return p.percent().toPlainString() + "%";
+            }
+
+            @Override
+            public String count(Requirement.Count c) {
+                return Long.toString(c.value());
+            }
+
+            @Override
+            public String deadline(Requirement.Deadline d) {
+                return d.date().toString();
+            }
+
+            @Override
+            public String done(Requirement.Done d) {
+                return "";
+            }
+
+            @Override
+            public String rises(Requirement.Rises r) {
+                return "";
+            }
+        });
     }
 
     /** The required figure in words for people: {@code > 80%}, {@code ≥ 2}, {@code < 15/03/2022}. */
@@ -85,17 +103,33 @@ final class Figures {
             case BEFORE -> "<";
             case DONE, RISES -> "";
         };
-        if (q instanceof Requirement.Percent p) {
-            String en = p.percent().toPlainString();
-            return new Message(op + " " + en.replace('.', ',') + "%", op + " " + en + "%");
-        } else if (q instanceof Requirement.Count c) {
-            return new Message(op + " " + c.value(), op + " " + c.value());
-        } else if (q instanceof Requirement.Deadline d) {
-            return new Message("trước " + viDay(d.date()), "before " + d.date());
-        } else if (q instanceof Requirement.Done) {
-            return new Message("hoàn thành", "done");
-        }
-        return new Message("tỷ lệ tăng", "the rate rises");
+        return q.accept(new Requirement.Visitor<Message>() {
+            @Override
+            public Message percent(Requirement.Percent p) {
+                String en = p.percent().toPlainString();
+                return new Message(op + " " + en.replace('.', ',') + "%", op + " " + en + "%");
+            }
+
+            @Override
+            public Message count(Requirement.Count c) {
+                return new Message(op + " " + c.value(), op + " " + c.value());
+            }
+
+            @Override
+            public Message deadline(Requirement.Deadline d) {
+                return new Message("trước " + viDay(d.date()), "before " + d.date());
+            }
+
+            @Override
+            public Message done(Requirement.Done d) {
+                return new Message("hoàn thành", "done");
+            }
+
+            @Override
+            public Message rises(Requirement.Rises r) {
+                return new Message("tỷ lệ tăng", "the rate rises");
+            }
+        });
     }
 
     /** A percent for people, trailing zeros dropped: {@code 62.67%}, {@code 100%}; Vietnamese with a comma. */

@@ -363,21 +363,41 @@ public final class ResponseJson implements AutoCloseable {
         ByteBuf b = o.buf;
         b.add(OPERATOR);
         o.text(q.operator().symbol());
-        if (q instanceof Requirement.Percent p) {
-            b.add(REQUIRED_PERCENT);
-            o.text(Wording.plain(p.percent()));
-            b.add(QUOTE);
-        } else if (q instanceof Requirement.Count c) {
-            b.add(REQUIRED_VALUE).number(c.value());
-        } else if (q instanceof Requirement.Deadline d) {
-            b.add(REQUIRED_DATE);
-            o.isoDay(d.date());
-            b.add(QUOTE);
-        } else if (q instanceof Requirement.Done || q instanceof Requirement.Rises) {
-            b.add(QUOTE);
-        } else {
-            throw new IllegalStateException("no JSON for a requirement of kind " + q.getClass().getName());
-        }
+        q.accept(new Requirement.Visitor<Void>() {
+            @Override
+            public Void percent(Requirement.Percent p) {
+                b.add(REQUIRED_PERCENT);
+                o.text(Wording.plain(p.percent()));
+                b.add(QUOTE);
+                return null;
+            }
+
+            @Override
+            public Void count(Requirement.Count c) {
+                b.add(REQUIRED_VALUE).number(c.value());
+                return null;
+            }
+
+            @Override
+            public Void deadline(Requirement.Deadline d) {
+                b.add(REQUIRED_DATE);
+                o.isoDay(d.date());
+                b.add(QUOTE);
+                return null;
+            }
+
+            @Override
+            public Void done(Requirement.Done d) {
+                b.add(QUOTE);
+                return null;
+            }
+
+            @Override
+            public Void rises(Requirement.Rises r) {
+                b.add(QUOTE);
+                return null;
+            }
+        });
         b.add(CLOSE_OBJECT);
     }
 

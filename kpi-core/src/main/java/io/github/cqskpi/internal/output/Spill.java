@@ -1,15 +1,21 @@
 package io.github.cqskpi.internal.output;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Bytes kept for later: in memory up to a limit, then in a temporary file, deleted on close.
+ * What was written can be copied out whole or read back from any position, while writing goes
+ * on.
  */
 public final class Spill extends OutputStream {
 
@@ -18,6 +24,8 @@ public final class Spill extends OutputStream {
     private Path file;
     private OutputStream fileOut;
     private long size;
+    /** The bytes in memory as last read back, kept while nothing more is written. */
+    private byte[] frozen;
 
     public Spill(int limit) {
         this.limit = limit;
@@ -65,6 +73,26 @@ public final class Spill extends OutputStream {
         }
     }
 
+    /**
+     * What was written, from a position {@link #size()} gave earlier; the caller closes it.
+     *
+     * @param offset where to start
+     * @return the bytes from there to what is written now
+     * @throws IOException when the temporary file cannot be read
+     */
+    public InputStream readFrom(long offset) throws IOException {
+        if (fileOut == null) {
+            if (frozen == null || frozen.length != memory.size()) {
+                frozen = memory.toByteArray();
+            }
+            return new ByteArrayInputStream(frozen, (int) offset, frozen.length - (int) offset);
+        }
+        fileOut.flush();
+        SeekableByteChannel ch = Files.newByteChannel(file);
+        ch.position(offset);
+        return new BufferedInputStream(Channels.newInputStream(ch), 1 << 13);
+    }
+
     @Override
     public void close() throws IOException {
         if (fileOut != null) {
@@ -76,5 +104,6 @@ public final class Spill extends OutputStream {
             }
         }
         memory = null;
+        frozen = null;
     }
 }

@@ -251,19 +251,38 @@ public final class Wording {
 
     /** The figure in force, in words, as the message ends with it. */
     public static void required(Sentence out, Words w, Requirement q) {
-        if (q instanceof Requirement.Percent p) {
-            w.write(out, "required.percent", o -> operator(o, w, p.operator()), o -> o.text(decimal(w, p.percent())));
-        } else if (q instanceof Requirement.Count c) {
-            w.write(out, "required.count", o -> operator(o, w, c.operator()), o -> o.number(c.value()));
-        } else if (q instanceof Requirement.Deadline d) {
-            w.write(out, "required.deadline", o -> day(o, w, d.date()));
-        } else if (q instanceof Requirement.Done) {
-            word(out, w, REQUIRED_DONE, "required.done");
-        } else if (q instanceof Requirement.Rises) {
-            word(out, w, REQUIRED_RISES, "required.rises");
-        } else {
-            throw new IllegalStateException("no words for a requirement of kind " + q.getClass().getName());
-        }
+        q.accept(new Requirement.Visitor<Void>() {
+            @Override
+            public Void percent(Requirement.Percent p) {
+                w.write(out, "required.percent", o -> operator(o, w, p.operator()),
+                        o -> o.text(decimal(w, p.percent())));
+                return null;
+            }
+
+            @Override
+            public Void count(Requirement.Count c) {
+                w.write(out, "required.count", o -> operator(o, w, c.operator()), o -> o.number(c.value()));
+                return null;
+            }
+
+            @Override
+            public Void deadline(Requirement.Deadline d) {
+                w.write(out, "required.deadline", o -> day(o, w, d.date()));
+                return null;
+            }
+
+            @Override
+            public Void done(Requirement.Done d) {
+                word(out, w, REQUIRED_DONE, "required.done");
+                return null;
+            }
+
+            @Override
+            public Void rises(Requirement.Rises r) {
+                word(out, w, REQUIRED_RISES, "required.rises");
+                return null;
+            }
+        });
     }
 
     /** The comparator in words; a switch expression without a default, so a new one fails to compile. */

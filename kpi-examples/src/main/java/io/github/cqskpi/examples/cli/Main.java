@@ -346,17 +346,32 @@ public final class Main {
     }
 
     static String comparator(FigureInfo f) {
-        Requirement q = f.required();
-        if (q instanceof Requirement.Percent p) {
-            return p.operator().symbol() + " " + p.percent().toPlainString() + "%";
-        } else if (q instanceof Requirement.Count c) {
-            return c.operator().symbol() + " " + c.value();
-        } else if (q instanceof Requirement.Deadline d) {
-            return "submitted before " + d.date();
-        } else if (q instanceof Requirement.Done) {
-            return "done";
-        }
-        return "rate rises against the previous period";
+        return f.required().accept(new Requirement.Visitor<String>() {
+            @Override
+            public String percent(Requirement.Percent p) {
+                return p.operator().symbol() + " " + p.percent().toPlainString() + "%";
+            }
+
+            @Override
+            public String count(Requirement.Count c) {
+                return c.operator().symbol() + " " + c.value();
+            }
+
+            @Override
+            public String deadline(Requirement.Deadline d) {
+                return "submitted before " + d.date();
+            }
+
+            @Override
+            public String done(Requirement.Done d) {
+                return "done";
+            }
+
+            @Override
+            public String rises(Requirement.Rises r) {
+                return "rate rises against the previous period";
+            }
+        });
     }
 
     /** A wrong command line. */

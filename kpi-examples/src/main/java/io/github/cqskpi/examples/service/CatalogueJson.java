@@ -80,16 +80,41 @@ final class CatalogueJson {
         }
     }
 
+    /** Fields written by one kind of figure. */
+    private interface Field {
+        void writeTo(JsonGenerator g) throws IOException;
+    }
+
     private static void requirement(JsonGenerator g, Requirement q) throws IOException {
         g.writeObjectFieldStart("required");
         g.writeStringField("operator", q.operator().symbol());
-        if (q instanceof Requirement.Percent p) {
-            g.writeStringField("percent", p.percent().toPlainString());
-        } else if (q instanceof Requirement.Count c) {
-            g.writeNumberField("value", c.value());
-        } else if (q instanceof Requirement.Deadline d) {
-            g.writeStringField("date", d.date().toString());
-        }
+        // What a kind adds beside the operator, if anything.
+        q.accept(new Requirement.Visitor<Field>() {
+            @Override
+            public Field percent(Requirement.Percent p) {
+                return out -> out.writeStringField("percent", p.percent().toPlainString());
+            }
+
+            @Override
+            public Field count(Requirement.Count c) {
+                return out -> out.writeNumberField("value", c.value());
+            }
+
+            @Override
+            public Field deadline(Requirement.Deadline d) {
+                return out -> out.writeStringField("date", d.date().toString());
+            }
+
+            @Override
+            public Field done(Requirement.Done d) {
+                return out -> { };
+            }
+
+            @Override
+            public Field rises(Requirement.Rises r) {
+                return out -> { };
+            }
+        }).writeTo(g);
         g.writeEndObject();
     }
 
