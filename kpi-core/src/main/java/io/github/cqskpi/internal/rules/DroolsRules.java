@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * KieBase is built when the rules first fire: a process that evaluates under one version pays
  * for no other's. The trade-off: a model that loads but cannot be built fails on the first
  * evaluation under it (an internal error naming the DRL package), not when the engine is built;
- * {@code kpi-cli verify} and the rule set's own tests build it.
+ * running its conformance vectors ({@code kpi-cli verify}) builds it.
  *
  * <p>Nothing is compiled at run time. The model classes are found through the
  * {@code META-INF/kie/**}{@code /drools-model} lists that the build writes beside them, in the
