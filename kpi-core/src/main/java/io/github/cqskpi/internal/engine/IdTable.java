@@ -139,14 +139,12 @@ public final class IdTable {
         }
         int header = length << 1 | (wide ? 1 : 0);
         int need = lengthBytes(header) + (wide ? 2 * length : length);
-        if (need > CHUNK) {
-            throw new IllegalArgumentException("an id of " + length + " characters");
-        }
         if (used + need > CHUNK) {
             if (chunkCount == chunks.length) {
                 chunks = Arrays.copyOf(chunks, chunkCount * 2);
             }
-            chunks[chunkCount++] = new byte[CHUNK];
+            // A string longer than a chunk (a hostile id, rejected later) gets a chunk of its own.
+            chunks[chunkCount++] = new byte[Math.max(CHUNK, need)];
             used = 0;
         }
         if (size == starts.length) {
@@ -170,7 +168,7 @@ public final class IdTable {
             }
             c[at++] = (byte) ch;
         }
-        used = at;
+        used = need > CHUNK ? CHUNK : at;
         return size++;
     }
 

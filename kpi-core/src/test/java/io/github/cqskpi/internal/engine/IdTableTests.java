@@ -21,6 +21,8 @@ class IdTableTests {
         ids.add("Đắk Nông");
         ids.add("xã Đắk Mâm 🌾");
         ids.add("");
+        ids.add("đ".repeat(600_000));
+        ids.add("after the long one");
         for (int i = 0; i < ids.size(); i++) {
             assertEquals(i, t.intern(ids.get(i)));
         }
