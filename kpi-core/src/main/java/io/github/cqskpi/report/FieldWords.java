@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * The words of a rejected record's error for people who do not read JSON Pointers: the field's
- * plain name (the contract's own fields and metric keys, in Vietnamese) and what is wrong with
- * it. A key a rule set adds is named by the key itself.
+ * plain name (the contract's own fields here, a metric key by the label its rule set gives it,
+ * {@link io.github.cqskpi.RuleSetInfo#labels()}) and what is wrong with it. A key without a label
+ * is named by the key itself.
  */
 final class FieldWords {
 
@@ -22,35 +23,6 @@ final class FieldWords {
             Map.entry("period/to", "ngày kết thúc kỳ"),
             Map.entry("metrics", "số liệu"));
 
-    private static final Map<String, String> KEYS = Map.ofEntries(
-            Map.entry("documents.total", "tổng số văn bản đi, đến"),
-            Map.entry("documents.electronic", "số văn bản điện tử"),
-            Map.entry("documents.signed", "số văn bản được ký số"),
-            Map.entry("procedures.eligible", "số thủ tục đủ điều kiện trực tuyến mức độ 4"),
-            Map.entry("procedures.level4", "số thủ tục trực tuyến mức độ 4"),
-            Map.entry("procedures.nationalPortal", "số dịch vụ tích hợp lên Cổng Dịch vụ công Quốc gia"),
-            Map.entry("results.valid", "số kết quả giải quyết thủ tục còn hiệu lực"),
-            Map.entry("results.digitized", "số kết quả đã số hóa"),
-            Map.entry("dossiers.paperRequested", "số lần yêu cầu nộp bổ sung hồ sơ giấy"),
-            Map.entry("dossiers.level4.total", "tổng số hồ sơ mức độ 4"),
-            Map.entry("dossiers.level4.online", "số hồ sơ trực tuyến mức độ 4"),
-            Map.entry("dossiers.level3.total", "tổng số hồ sơ mức độ 3"),
-            Map.entry("dossiers.level3.online", "số hồ sơ trực tuyến mức độ 3"),
-            Map.entry("satisfaction.responses", "số ý kiến đánh giá"),
-            Map.entry("satisfaction.satisfied", "số ý kiến hài lòng"),
-            Map.entry("payments.total", "tổng số giao dịch thanh toán"),
-            Map.entry("payments.online", "số giao dịch thanh toán trực tuyến"),
-            Map.entry("staff.total", "tổng số cán bộ, công chức, viên chức"),
-            Map.entry("staff.withComputer", "số người có máy vi tính"),
-            Map.entry("systems.required", "số hệ thống chuyên ngành cần kết nối"),
-            Map.entry("systems.connected", "số hệ thống chuyên ngành đã kết nối"),
-            Map.entry("media.dtColumnIssues", "số kỳ chuyên mục Chuyển đổi số"),
-            Map.entry("reports.computers.submittedOn", "ngày nộp báo cáo rà soát máy vi tính"),
-            Map.entry("reports.computersConsolidated.submittedOn", "ngày nộp báo cáo tổng hợp máy vi tính"),
-            Map.entry("reports.sectorSystems.submittedOn", "ngày nộp báo cáo kết nối hệ thống chuyên ngành"),
-            Map.entry("milestones.reportingSystemUpgraded", "đã nâng cấp Hệ thống thông tin báo cáo"),
-            Map.entry("milestones.dtPortalSection", "đã mở chuyên mục Chuyển đổi số trên Cổng"));
-
     private FieldWords() {
     }
 
@@ -59,9 +31,10 @@ final class FieldWords {
      * /records/3/metrics/dossiers.level4.online} is "số hồ sơ trực tuyến mức độ 4".
      *
      * @param path the error's path
+     * @param labels the rule set's names for keys, in Vietnamese
      * @return the Vietnamese and English names (English: the contract's own name)
      */
-    static Message field(String path) {
+    static Message field(String path, Map<String, String> labels) {
         String[] parts = path.split("/", -1);
         // "", "records", N, then the field's segments.
         if (parts.length < 4 || !parts[1].equals("records")) {
@@ -70,7 +43,7 @@ final class FieldWords {
         String first = unescape(parts[3]);
         if (first.equals("metrics") && parts.length >= 5) {
             String key = unescape(parts[4]);
-            return new Message(KEYS.getOrDefault(key, key), key);
+            return new Message(labels.getOrDefault(key, key), key);
         }
         String two = parts.length >= 5 ? first + "/" + unescape(parts[4]) : first;
         String vi = FIELDS.get(two);

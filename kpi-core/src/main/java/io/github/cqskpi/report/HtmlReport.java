@@ -916,7 +916,7 @@ final class HtmlReport implements ResultListener {
                 if (name != null) {
                     h.text(name).raw("<br/>");
                 }
-                Message field = FieldWords.field(path);
+                Message field = FieldWords.field(path, ruleSet == null ? Map.of() : ruleSet.labels());
                 // A plain name starts the line with a capital; a key nobody declared stays as written.
                 Message shown = field.vi().equals(field.en()) ? field : new Message(capital(field.vi()), field.en());
                 h.raw("<code class=\"ptr\">").text(id == null ? "" : id).raw("</code></td><td class=\"l\"><b>")

@@ -49,6 +49,22 @@ class EngineApiTests {
     class RuleSetLookup {
 
         @Test
+        void everyKeyAndFieldOfTheRuleSetHasAVietnameseLabelFromItsData() {
+            for (String version : new String[] {"1.0.0", "1.1.0"}) {
+                RuleSetInfo rs = ENGINE.ruleSet("dak-nong-2022", version).orElseThrow();
+                for (io.github.cqskpi.MetricInfo m : rs.metrics()) {
+                    assertTrue(rs.labels().containsKey(m.key()), version + " labels " + m.key());
+                    assertTrue(!rs.labels().get(m.key()).isBlank(), version + " labels " + m.key());
+                }
+                for (String field : new String[] {"unit.id", "unit.level", "period.from", "period.to"}) {
+                    assertTrue(rs.labels().containsKey(field), version + " labels " + field);
+                }
+            }
+            assertEquals("Tổng số văn bản đi, đến",
+                    ENGINE.ruleSet("dak-nong-2022").orElseThrow().labels().get("documents.total"));
+        }
+
+        @Test
         void anIdAloneGivesTheNewestVersion() {
             RuleSetInfo newest = ENGINE.ruleSets().stream().filter(r -> r.ref().id().equals("dak-nong-2022"))
                     .reduce((a, b) -> b).orElseThrow();

@@ -240,11 +240,39 @@ public final class RuleSetLoader {
             fp.add(file, read(beside(loader, base, file, "/drl/files")));
         }
         RuleSetRef ref = new RuleSetRef(id, version, fp.hex());
-        RuleSetInfo info = new RuleSetInfo(ref, title, source, readings, infos, vocabulary.infos());
+        RuleSetInfo info = new RuleSetInfo(ref, title, source, readings, infos, vocabulary.infos(),
+                labels(loader, base));
         return new LoadedRuleSet(info, vocabulary, targets, figures, rules, nouns);
     }
 
     /** A file named relative to the descriptor's folder. */
+    /**
+     * The names people read for fields and keys: the {@code labels} object of a
+     * {@code labels.json} one folder up (shared by a rule set's versions), then of one beside the
+     * descriptor, which wins. Words for people, not for verdicts: outside the fingerprint.
+     */
+    private static Map<String, String> labels(ClassLoader loader, String base) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        String parent = base.isEmpty() ? null
+                : base.substring(0, base.lastIndexOf('/', base.length() - 2) + 1);
+        for (String place : parent == null ? List.of(base + "labels.json")
+                : List.of(parent + "labels.json", base + "labels.json")) {
+            URL url = loader.getResource(place);
+            if (url == null) {
+                continue;
+            }
+            Strict file = new Strict(asObj(parseJson(read(url)), place), place, Set.of("description", "labels"));
+            JsonTree.Obj labels = file.obj("labels");
+            for (Map.Entry<String, JsonTree.Node> e : labels.fields().entrySet()) {
+                if (!(e.getValue() instanceof JsonTree.Str s)) {
+                    throw new IllegalArgumentException(place + ": the label of " + e.getKey() + " is not a string");
+                }
+                out.put(e.getKey(), s.value());
+            }
+        }
+        return out;
+    }
+
     private static URL beside(ClassLoader loader, String base, String file, String field) {
         URL url = loader.getResource(java.net.URI.create(base + file).normalize().toString());
         if (url == null) {

@@ -1,27 +1,18 @@
 package io.github.cqskpi.examples.table;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.github.cqskpi.MetricInfo;
 import io.github.cqskpi.RuleSetInfo;
 import io.github.cqskpi.TargetInfo;
 import io.github.cqskpi.table.Tables;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigInteger;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -56,103 +47,20 @@ public final class TableFiles {
         SEMICOLON_BOM
     }
 
-    private static final JsonFactory JSON = new JsonFactory();
     private static final BigInteger MAX_EXACT = BigInteger.valueOf(9_007_199_254_740_991L);
 
     private TableFiles() {
     }
 
     /**
-     * The Vietnamese labels of a rule set's columns: {@code labels.json} beside its descriptor
-     * or one folder up, keyed by field or metric key.
+     * The Vietnamese labels of a rule set's columns, keyed by field or metric key: the rule set's
+     * {@code labels.json}, as {@link RuleSetInfo#labels()} gives it.
      *
      * @param rs the rule set version
      * @return the labels; empty when the rule set ships none
      */
     public static Map<String, String> labels(RuleSetInfo rs) {
-        ClassLoader loader = TableFiles.class.getClassLoader();
-        Map<String, String> out = new HashMap<>();
-        try {
-            for (URL index : Collections.list(loader.getResources("META-INF/cqs-kpi/rule-sets"))) {
-                for (String line : lines(index)) {
-                    URL d = loader.getResource(line);
-                    if (d == null) {
-                        continue;
-                    }
-                    Map<String, String> top = topStrings(d);
-                    if (!rs.ref().id().equals(top.get("id")) || !rs.ref().version().equals(top.get("version"))) {
-                        continue;
-                    }
-                    String dir = line.substring(0, line.lastIndexOf('/') + 1);
-                    String parent = dir.substring(0, dir.lastIndexOf('/', dir.length() - 2) + 1);
-                    for (String place : List.of(parent + "labels.json", dir + "labels.json")) {
-                        URL labels = loader.getResource(place);
-                        if (labels != null) {
-                            out.putAll(labelsIn(labels));
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
-    /** The top-level string fields of a JSON object. */
-    private static Map<String, String> topStrings(URL json) throws IOException {
-        Map<String, String> out = new HashMap<>();
-        try (InputStream in = json.openStream(); JsonParser p = JSON.createParser(in)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return out;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                if (p.nextToken() == JsonToken.VALUE_STRING) {
-                    out.put(name, p.getText());
-                } else {
-                    p.skipChildren();
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The {@code labels} object of a labels file. */
-    private static Map<String, String> labelsIn(URL json) throws IOException {
-        Map<String, String> out = new HashMap<>();
-        try (InputStream in = json.openStream(); JsonParser p = JSON.createParser(in)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException(json + " is not a JSON object");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                if (name.equals("labels") && t == JsonToken.START_OBJECT) {
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String key = p.currentName();
-                        p.nextToken();
-                        out.put(key, p.getText());
-                    }
-                } else {
-                    p.skipChildren();
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<String> lines(URL index) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(index.openStream(), StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                line = line.strip();
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    out.add(line);
-                }
-            }
-        }
-        return out;
+        return rs.labels();
     }
 
     /**
