@@ -1,13 +1,11 @@
 package io.github.cqskpi.internal.engine;
 
-import io.github.cqskpi.internal.input.JsonTree;
 import io.github.cqskpi.internal.ruleset.LoadedRuleSet;
-import io.github.cqskpi.internal.input.RecordDecoder;
 import io.github.cqskpi.internal.input.RecordDraft;
 import io.github.cqskpi.internal.input.RequestInput;
 import io.github.cqskpi.internal.input.RequestReader;
+import io.github.cqskpi.internal.input.TokenRecordDecoder;
 import io.github.cqskpi.internal.validate.Validator;
-import io.github.cqskpi.internal.ruleset.Vocabulary;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import io.github.cqskpi.EvaluationSummary;
@@ -26,8 +24,9 @@ import java.util.List;
  * passes.
  *
  * <p>The first pass reads the whole request as {@link RequestReader} does, so that an
- * unreadable request is known before the sink gets anything, and notes each record
- * ({@link Evaluation#note}, on a second thread). It validates each record with the rule set and
+ * unreadable request is known before the sink gets anything, decodes each record as it is read
+ * ({@link TokenRecordDecoder}, no tree in between) and notes it ({@link Evaluation#note}, on a
+ * second thread). It validates each record with the rule set and
  * day the request's top level gives so far; when a top-level field that comes after the records
  * changes them, the records are noted again in one more pass. The second pass decodes and
  * validates each record on this thread and hands it to the loop, which fires the rules and
@@ -116,10 +115,6 @@ public final class StreamingEvaluation {
         }
     }
 
-    /** A record read in pass 1, to be validated and noted on the second thread. */
-    private record Read(int index, JsonTree.Node node) {
-    }
-
     /** Notes each record; with no rule set given, under the one the top level gives so far. */
     private final class IndexPass implements RequestReader.RecordSink {
         public final Batches batches = new Batches(true, this::work, (full, waiting) -> {
@@ -127,6 +122,7 @@ public final class StreamingEvaluation {
         public LoadedRuleSet ruleSet;
         public LocalDate asOf;
         public PeriodIndex index;
+        private TokenRecordDecoder decoder;
 
         public IndexPass(LoadedRuleSet ruleSet, LocalDate asOf) {
             this.ruleSet = ruleSet;
@@ -146,6 +142,7 @@ public final class StreamingEvaluation {
                 }
             }
             index = Evaluation.index(ruleSet);
+            decoder = new TokenRecordDecoder(ruleSet.vocabulary());
         }
 
         @Override
@@ -154,14 +151,12 @@ public final class StreamingEvaluation {
                 p.skipChildren();
                 return;
             }
-            batches.submit(new Read(i, JsonTree.read(p)));
+            batches.submit(decoder.decode(i, p));
         }
 
         private void work(List<Object> batch) {
-            Vocabulary v = ruleSet.vocabulary();
             for (Object o : batch) {
-                Read r = (Read) o;
-                Evaluation.note(RecordDecoder.decode(r.index(), r.node(), v), ruleSet, asOf, index);
+                Evaluation.note((RecordDraft) o, ruleSet, asOf, index);
             }
         }
     }
@@ -171,9 +166,11 @@ public final class StreamingEvaluation {
         private final LoadedRuleSet rs;
         private final LocalDate asOf;
         private final Evaluation loop;
+        private final TokenRecordDecoder decoder;
 
         public EvaluatePass(LoadedRuleSet rs, LocalDate asOf, Evaluation loop) {
             this.rs = rs;
+            this.decoder = new TokenRecordDecoder(rs.vocabulary());
             this.asOf = asOf;
             this.loop = loop;
         }
@@ -184,9 +181,8 @@ public final class StreamingEvaluation {
 
         @Override
         public void record(int i, JsonParser p) throws IOException {
-            Vocabulary v = rs.vocabulary();
-            RecordDraft d = RecordDecoder.decode(i, JsonTree.read(p), v);
-            Validator.validate(d, v, asOf);
+            RecordDraft d = decoder.decode(i, p);
+            Validator.validate(d, rs.vocabulary(), asOf);
             loop.record(d);
         }
     }

@@ -27,7 +27,8 @@ public class RecordDecoderTests {
     public static final String PERIOD = "\"period\":{\"from\":\"2022-01-01\",\"to\":\"2022-12-31\"}";
 
     public static RecordDraft decode(int index, String json) throws IOException {
-        return RecordDecoder.decode(index, JsonTreeTests.parse(json), v());
+        // Both decoders, held to the same draft: every example here tests the one read from tokens too.
+        return BothDecoders.decode(index, json, v(), new com.fasterxml.jackson.core.JsonFactory());
     }
 
     /** The record's errors as "CODE path". */
