@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads one record of a JSON request into a {@link RecordDraft}, reporting each problem of
- * form (type, date, missing, unknown or duplicate field) at its JSON Pointer.
+ * Reads one record of a JSON request, kept as a {@link JsonTree}, into a {@link RecordDraft},
+ * reporting each problem of form (type, date, missing, unknown or duplicate field) at its JSON
+ * Pointer. A request held in memory is decoded so, because it may name its rule set (and so the
+ * metric keys) after its records; a file is decoded from tokens by {@link TokenRecordDecoder},
+ * which must give the same drafts and problems as this class, word for word.
  */
 public final class RecordDecoder {
 

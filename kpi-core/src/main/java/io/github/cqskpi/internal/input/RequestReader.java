@@ -18,8 +18,10 @@ import java.util.Set;
 
 /**
  * Reads the top level of a JSON request. Anything wrong here makes the whole request
- * unreadable; the records are kept as trees for {@link RecordDecoder}, which reports their
- * problems one record at a time.
+ * unreadable. Each record goes to a {@link RecordSink} with the parser on its first token (a file
+ * is read so, its records decoded by {@link TokenRecordDecoder}), or is kept as a tree for
+ * {@link RecordDecoder} ({@link #read(JsonFactory, InputStream, Limits)}, a request held in
+ * memory); either reports a record's problems one record at a time.
  */
 public final class RequestReader {
 
