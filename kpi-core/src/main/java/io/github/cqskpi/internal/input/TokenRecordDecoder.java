@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -66,7 +67,7 @@ public final class TokenRecordDecoder {
         }
         if (++stamp == 0) {
             // After 2^32 records the numbers come round: forget every mark once.
-            java.util.Arrays.fill(seen, 0);
+            Arrays.fill(seen, 0);
             stamp = 1;
         }
         boolean unit = false;
@@ -126,22 +127,22 @@ public final class TokenRecordDecoder {
             }
         }
         // The parts in the tree decoder's order: unit, the record's own fields, period, metrics.
-        part(d, "unit", "", unit, unitOther, null);
+        part(d, "unit", unit, unitOther, null);
         if (keys != null) {
             keys.report(d, "");
         }
-        part(d, "period", "", period, periodOther, periodProblems);
-        part(d, "metrics", "", metrics, metricsOther, metricProblems);
+        part(d, "period", period, periodOther, periodProblems);
+        part(d, "metrics", metrics, metricsOther, metricProblems);
         return d;
     }
 
     /** Reports a part that is missing, is not an object, or had problems of its own. */
-    private static void part(RecordDraft d, String field, String path, boolean given, JsonTree.Node other,
+    private static void part(RecordDraft d, String field, boolean given, JsonTree.Node other,
             List<Pending> problems) {
         if (!given) {
-            d.problem(path + "/" + field, ErrorCode.MISSING_FIELD, field + " is required");
+            d.problem("/" + field, ErrorCode.MISSING_FIELD, field + " is required");
         } else if (other != null) {
-            d.problem(path + "/" + field, ErrorCode.INVALID_TYPE, field + " must be an object, not "
+            d.problem("/" + field, ErrorCode.INVALID_TYPE, field + " must be an object, not "
                     + JsonTree.show(other));
         } else {
             give(d, problems);
