@@ -247,7 +247,8 @@ public final class DroolsRules {
             try {
                 return listed ? listedModels(descriptor, descriptorPath) : readModelLists(descriptor, descriptorPath);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list the executable models beside " + descriptor, e);
+                throw new UncheckedIOException("cannot list the executable models beside " + descriptor + ": "
+                        + e.getMessage(), e);
             }
         });
     }
