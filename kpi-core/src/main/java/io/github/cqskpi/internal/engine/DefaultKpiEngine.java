@@ -96,8 +96,15 @@ public final class DefaultKpiEngine implements KpiEngine {
         this.limits = limits;
         this.decisionLog = decisionLog;
         this.json = RequestInput.factory(limits);
+        // The default is data: the id a jar names in META-INF/cqs-kpi/default-rule-set, or the
+        // one rule set loaded when no jar names one. Its rules start building on a thread of their
+        // own as soon as they are loaded, while the rest is read and the caller goes on (reading
+        // its request); the others are built when first fired.
+        Map<String, List<java.net.URL>> declared = RuleSetLoader.declaredDefaults(loader);
         Map<String, TreeMap<String, LoadedRuleSet>> sets = new TreeMap<>();
-        for (LoadedRuleSet rs : RuleSetLoader.loadAll(loader)) {
+        java.util.concurrent.atomic.AtomicBoolean early = new java.util.concurrent.atomic.AtomicBoolean();
+        for (LoadedRuleSet rs : RuleSetLoader.loadAll(loader,
+                id -> declared.size() == 1 && declared.containsKey(id) && early.compareAndSet(false, true))) {
             LoadedRuleSet before = sets.computeIfAbsent(rs.ref().id(), k -> new TreeMap<>(SemVer.ORDER))
                     .putIfAbsent(rs.ref().version(), rs);
             if (before != null) {
@@ -106,9 +113,6 @@ public final class DefaultKpiEngine implements KpiEngine {
             }
         }
         this.ruleSets = Collections.unmodifiableMap(sets);
-        // The default is data: the id a jar names in META-INF/cqs-kpi/default-rule-set, or the
-        // one rule set loaded when no jar names one.
-        Map<String, List<java.net.URL>> declared = RuleSetLoader.declaredDefaults(loader);
         declared.forEach((id, files) -> {
             if (!sets.containsKey(id)) {
                 throw new IllegalStateException(files.get(0) + " names " + id
@@ -128,6 +132,9 @@ public final class DefaultKpiEngine implements KpiEngine {
                     : "the jars name different defaults in " + RuleSetLoader.DEFAULT + ": " + declared;
             LOG.warn("no rule set is the default ({}): a request must name one", noDefault);
         }
+        // The rules a request that names no version gets, if they are not those built early
+        // (a newer version with rules of its own, or a default no jar names).
+        defaultRuleSet.ifPresent(id -> ruleSets.get(id).lastEntry().getValue().rules().prepare());
         LOG.debug("engine ready with {}, default {}", refs(), defaultRuleSet);
     }
 

@@ -21,10 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.function.IntConsumer;
+import org.drools.core.impl.RuleBaseFactory;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -38,10 +42,12 @@ import org.slf4j.LoggerFactory;
  * generated from DRL, builds its {@link KieBase} and fires it over batches of facts.
  *
  * <p>The model is loaded with its rule set (the rules' metadata give the catalogue), but the
- * KieBase is built when the rules first fire: a process that evaluates under one version pays
- * for no other's. The trade-off: a model that loads but cannot be built fails on the first
- * evaluation under it (an internal error naming the DRL package), not when the engine is built;
- * running its conformance vectors ({@code kpi-cli verify}) builds it.
+ * KieBase is built apart: on a thread of its own when the engine asks for it early
+ * ({@link #prepare()}, for the default rule set), else when the rules first fire, so that a
+ * process that evaluates under one version pays for no other's. The trade-off: a model that
+ * loads but cannot be built fails on the first evaluation under it (an internal error naming the
+ * DRL package), not when the engine is built; running its conformance vectors
+ * ({@code kpi-cli verify}) builds it.
  *
  * <p>Nothing is compiled at run time. The model classes are found through the
  * {@code META-INF/kie/**}{@code /drools-model} lists that the build writes beside them, in the
@@ -53,6 +59,12 @@ public final class DroolsRules {
     /** Facts per {@code execute}: about a thousand ran several times faster than one or all at once. */
     public static final int BATCH = 1000;
 
+    /**
+     * An optional list, in a rule set's jar or folder, of the {@code drools-model} files in it
+     * (one path a line): read in place of a scan of the whole jar for them.
+     */
+    public static final String MODEL_INDEX = "META-INF/cqs-kpi/drools-models";
+
     private static final Map<String, List<String>> MODEL_CLASSES_BY_ROOT = new ConcurrentHashMap<>();
 
     private static final Logger LOG = LoggerFactory.getLogger(DroolsRules.class);
@@ -60,30 +72,69 @@ public final class DroolsRules {
 
     private final String drlPackage;
     private final Model model;
-    /** Built from the model when first fired: a process that evaluates under one version builds no other's. */
-    private volatile KieBase kieBase;
+    private final ClassLoader loader;
+    /**
+     * Builds the KieBase from the model, once: on a thread of its own when {@link #prepare()} is
+     * called, else on the first thread that fires the rules. A process that evaluates under one
+     * version builds no other's.
+     */
+    private final FutureTask<KieBase> build = new FutureTask<>(this::buildKieBase);
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    private DroolsRules(String drlPackage, Model model) {
+    private DroolsRules(String drlPackage, Model model, ClassLoader loader) {
         this.drlPackage = drlPackage;
         this.model = model;
+        this.loader = loader;
+    }
+
+    private KieBase buildKieBase() {
+        try {
+            // The configuration straight from drools-core: KieServices would first look up
+            // every KIE service on the classpath, which a KieBase built from a model never uses.
+            return KieBaseBuilder.createKieBaseFromModel(model,
+                    RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader));
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException("cannot build the rules of DRL package " + drlPackage + ": " + e, e);
+        }
+    }
+
+    /**
+     * Starts building the KieBase on a daemon thread of its own, so that it is ready, or nearly,
+     * when the rules first fire; does nothing when it is built or being built. The engine calls
+     * this for its default rule set when it starts: a command-line run evaluating a small file
+     * reads the request while the rules are built, on the machine's other core.
+     */
+    public void prepare() {
+        if (started.compareAndSet(false, true)) {
+            Thread t = new Thread(build, "cqs-kpi-rules " + drlPackage);
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     private KieBase kieBase() {
-        KieBase k = kieBase;
-        if (k == null) {
-            synchronized (this) {
-                k = kieBase;
-                if (k == null) {
-                    try {
-                        k = KieBaseBuilder.createKieBaseFromModel(model);
-                    } catch (RuntimeException | LinkageError e) {
-                        throw new IllegalStateException("cannot build the rules of DRL package " + drlPackage + ": " + e, e);
+        if (started.compareAndSet(false, true)) {
+            build.run();
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return build.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the build goes on; waiting for it is short
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
                     }
-                    kieBase = k;
+                    throw (Error) e.getCause();
                 }
             }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        return k;
     }
 
     /**
@@ -95,12 +146,10 @@ public final class DroolsRules {
      * @param drlPackage the DRL package
      */
     public static DroolsRules load(ClassLoader loader, URL descriptor, String descriptorPath, String drlPackage) {
-        List<String> candidates = new ArrayList<>();
-        for (String cls : modelClasses(descriptor, descriptorPath)) {
-            int dot = cls.lastIndexOf('.');
-            if (dot > 0 && cls.substring(0, dot).equals(drlPackage)) {
-                candidates.add(cls);
-            }
+        List<String> candidates = inPackage(modelClasses(descriptor, descriptorPath, true), drlPackage);
+        if (candidates.isEmpty()) {
+            // Not listed (a jar that merges rule set jars may carry one jar's list only): scan.
+            candidates = inPackage(modelClasses(descriptor, descriptorPath, false), drlPackage);
         }
         if (candidates.size() != 1) {
             throw new IllegalStateException("expected one executable model for DRL package " + drlPackage
@@ -113,7 +162,7 @@ public final class DroolsRules {
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("cannot load the executable model " + candidates.get(0), e);
         }
-        return new DroolsRules(drlPackage, model);
+        return new DroolsRules(drlPackage, model, loader);
     }
 
     /** The rules of the package with their metadata, in the order they are declared. */
@@ -177,13 +226,29 @@ public final class DroolsRules {
                 + "); no verdict is given for it";
     }
 
-    private static List<String> modelClasses(URL descriptor, String descriptorPath) {
+    private static List<String> inPackage(List<String> classes, String drlPackage) {
+        List<String> out = new ArrayList<>();
+        for (String cls : classes) {
+            int dot = cls.lastIndexOf('.');
+            if (dot > 0 && cls.substring(0, dot).equals(drlPackage)) {
+                out.add(cls);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The model classes in the descriptor's jar or folder: those its {@link #MODEL_INDEX} lists
+     * when {@code listed} (none when it has no index), else those a scan for model lists finds.
+     */
+    private static List<String> modelClasses(URL descriptor, String descriptorPath, boolean listed) {
         String root = rootOf(descriptor, descriptorPath);
-        return MODEL_CLASSES_BY_ROOT.computeIfAbsent(root, r -> {
+        return MODEL_CLASSES_BY_ROOT.computeIfAbsent((listed ? "listed " : "scanned ") + root, r -> {
             try {
-                return readModelLists(descriptor, descriptorPath);
+                return listed ? listedModels(descriptor, descriptorPath) : readModelLists(descriptor, descriptorPath);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list the executable models beside " + descriptor, e);
+                throw new UncheckedIOException("cannot list the executable models beside " + descriptor + ": "
+                        + e.getMessage(), e);
             }
         });
     }
@@ -191,6 +256,25 @@ public final class DroolsRules {
     private static String rootOf(URL url, String path) {
         String s = url.toString();
         return s.endsWith(path) ? s.substring(0, s.length() - path.length()) : s;
+    }
+
+    private static List<String> listedModels(URL descriptor, String descriptorPath) throws IOException {
+        String root = rootOf(descriptor, descriptorPath);
+        List<String> paths;
+        try (InputStream in = new URL(root + MODEL_INDEX).openStream()) {
+            paths = lines(in);
+        } catch (java.io.FileNotFoundException e) {
+            return List.of();
+        }
+        List<String> classes = new ArrayList<>();
+        for (String path : paths) {
+            try (InputStream in = new URL(root + path).openStream()) {
+                classes.addAll(parseModelList(in));
+            } catch (java.io.FileNotFoundException e) {
+                throw new IOException(root + MODEL_INDEX + " lists " + path + ", which is not there", e);
+            }
+        }
+        return Collections.unmodifiableList(classes);
     }
 
     private static List<String> readModelLists(URL descriptor, String descriptorPath) throws IOException {
@@ -234,6 +318,19 @@ public final class DroolsRules {
             throw new IOException("rule sets load from jars and folders on the classpath, not from " + descriptor);
         }
         return Collections.unmodifiableList(classes);
+    }
+
+    /** The lines of a list, less blank ones and {@code #} comments. */
+    private static List<String> lines(InputStream in) throws IOException {
+        List<String> out = new ArrayList<>();
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            line = line.trim();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                out.add(line);
+            }
+        }
+        return out;
     }
 
     private static List<String> parseModelList(InputStream in) throws IOException {

@@ -30,11 +30,12 @@ public final class LoadedRuleSet {
         this.rules = rules;
         this.windows = new String[this.targets.size()];
         for (TargetDef t : this.targets) {
-            windows[t.ordinal()] = info.targets().get(t.ordinal()).figures().stream()
-                    .map(f -> f.window())
-                    .distinct()
-                    .reduce((a, b) -> a + "; " + b)
-                    .orElse("none");
+            // The distinct windows of its figures, in order (a loop: this runs at every start-up).
+            java.util.LinkedHashSet<String> distinct = new java.util.LinkedHashSet<>();
+            for (io.github.cqskpi.FigureInfo f : info.targets().get(t.ordinal()).figures()) {
+                distinct.add(f.window());
+            }
+            windows[t.ordinal()] = distinct.isEmpty() ? "none" : String.join("; ", distinct);
         }
     }
 

@@ -59,18 +59,43 @@ public final class RuleSetLoader {
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetLoader.class);
     private static final JsonFactory JSON = new JsonFactory();
     /** The comparators a rule may write before a number, longest symbol first so that {@code >=} is not read as {@code >}. */
-    private static final List<Operator> NUMERIC_OPERATORS = java.util.Arrays.stream(Operator.values())
-            .filter(Judge::comparesNumbers)
-            .sorted(java.util.Comparator.comparingInt((Operator o) -> -o.symbol().length()))
-            .toList();
-    private static final Pattern NUMERIC = Pattern.compile("(" + String.join("|", NUMERIC_OPERATORS.stream()
-            .map(o -> Pattern.quote(o.symbol())).toList()) + ")\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(%?)");
+    private static final List<Operator> NUMERIC_OPERATORS = numericOperators();
+    private static final Pattern NUMERIC = Pattern.compile("(" + alternatives(NUMERIC_OPERATORS)
+            + ")\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(%?)");
     private static final Pattern DEADLINE = Pattern.compile("<\\s*([0-9]{4}-[0-9]{2}-[0-9]{2})");
 
     private RuleSetLoader() {
     }
 
-    public static List<LoadedRuleSet> loadAll(ClassLoader loader) {
+    // Loops, not streams, here and below: this runs once at every start-up, where each lambda
+    // and stream stage costs a link the first time.
+    private static List<Operator> numericOperators() {
+        List<Operator> out = new ArrayList<>();
+        for (Operator o : Operator.values()) {
+            if (Judge.comparesNumbers(o)) {
+                out.add(o);
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt((Operator o) -> -o.symbol().length()));
+        return List.copyOf(out);
+    }
+
+    private static String alternatives(List<Operator> operators) {
+        StringBuilder b = new StringBuilder();
+        for (Operator o : operators) {
+            b.append(b.length() == 0 ? "" : "|").append(Pattern.quote(o.symbol()));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Loads every rule set the class loader's indexes list.
+     *
+     * @param loader the class loader
+     * @param buildEarly the ids whose rules start building (on a thread of their own, see
+     *     {@link DroolsRules#prepare()}) as soon as their model is loaded, before the rest is read
+     */
+    public static List<LoadedRuleSet> loadAll(ClassLoader loader, java.util.function.Predicate<String> buildEarly) {
         List<LoadedRuleSet> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         // Versions that share a DRL package (a version that changes only metadata) share one KieBase.
@@ -85,7 +110,7 @@ public final class RuleSetLoader {
                     if (url == null) {
                         throw new IllegalStateException(index + " lists " + path + ", which is not on the classpath");
                     }
-                    out.add(load(loader, url, path, kieBases));
+                    out.add(load(loader, url, path, kieBases, buildEarly));
                 }
             }
         } catch (IOException e) {
@@ -127,10 +152,11 @@ public final class RuleSetLoader {
         return paths;
     }
 
-    public static LoadedRuleSet load(ClassLoader loader, URL url, String path, Map<String, DroolsRules> kieBases) {
+    private static LoadedRuleSet load(ClassLoader loader, URL url, String path, Map<String, DroolsRules> kieBases,
+            java.util.function.Predicate<String> buildEarly) {
         long started = System.nanoTime();
         try {
-            LoadedRuleSet rs = parse(loader, url, path, kieBases);
+            LoadedRuleSet rs = parse(loader, url, path, kieBases, buildEarly);
             LOG.debug("loaded rule set {}@{} from {} in {} ms", rs.ref().id(), rs.ref().version(), path,
                     (System.nanoTime() - started) / 1_000_000);
             return rs;
@@ -139,8 +165,8 @@ public final class RuleSetLoader {
         }
     }
 
-    private static LoadedRuleSet parse(ClassLoader loader, URL url, String path, Map<String, DroolsRules> kieBases)
-            throws IOException {
+    private static LoadedRuleSet parse(ClassLoader loader, URL url, String path, Map<String, DroolsRules> kieBases,
+            java.util.function.Predicate<String> buildEarly) throws IOException {
         byte[] descriptorBytes = read(url);
         JsonTree.Obj d = asObj(parseJson(descriptorBytes), "descriptor");
         Strict root = new Strict(d, "", Set.of("id", "version", "title", "source", "readings", "drl", "vocabulary",
@@ -214,6 +240,9 @@ public final class RuleSetLoader {
         if (rules == null) {
             rules = DroolsRules.load(loader, url, path, drlPackage);
             kieBases.put(drlPackage, rules);
+            if (buildEarly.test(id)) {
+                rules.prepare();
+            }
         }
         Map<String, Figure> figures = new LinkedHashMap<>();
         Map<String, List<FigureInfo>> figuresByTarget = new LinkedHashMap<>();
@@ -365,8 +394,10 @@ public final class RuleSetLoader {
                 throw new IllegalArgumentException(where + " @require \"" + text + "\" names no real day");
             }
         } else if (n.matches()) {
-            Operator op = NUMERIC_OPERATORS.stream().filter(o -> o.symbol().equals(n.group(1))).findFirst()
-                    .orElseThrow();
+            Operator op = null;
+            for (Operator o : NUMERIC_OPERATORS) {
+                op = op == null && o.symbol().equals(n.group(1)) ? o : op;
+            }
             BigDecimal value = new BigDecimal(n.group(2));
             if (n.group(3).isEmpty()) {
                 if (value.scale() > 0) {

@@ -111,27 +111,36 @@ public final class BenchMain {
                 .getProtectionDomain().getCodeSource().getLocation().getPath());
         List<String> plain = List.of(java(), "-cp", plainClasspath, PlainJavaEndToEnd.class.getName(),
                 request.toString());
+        // Drools alone on the same jar: its model, its KieBase and an empty firing, nothing read or written.
+        List<String> floor = List.of(java(), "-cp", Path.of(DroolsFloor.class.getProtectionDomain().getCodeSource()
+                .getLocation().getPath()) + java.io.File.pathSeparator + cli, DroolsFloor.class.getName());
         // One of each to warm the file cache (and make the launcher's archive), then taking turns.
         run(jar, null);
         run(plain, null);
         run(launcher, null, env);
+        run(floor, null);
         List<Double> times = new ArrayList<>();
         List<Double> plainTimes = new ArrayList<>();
         List<Double> launcherTimes = new ArrayList<>();
+        List<Double> floorTimes = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             times.add(run(jar, null));
             plainTimes.add(run(plain, null));
             launcherTimes.add(run(launcher, null, env));
+            floorTimes.add(run(floor, null));
         }
         System.out.println();
         System.out.println("1. Cold start on 100 records, wall seconds, min/median/max, taking turns:");
         System.out.println("   java -jar kpi-cli.jar evaluate:                             " + mmm(times, "%.3f"));
         System.out.println("   kpi-examples/bin/kpi-cli evaluate (the launcher):           " + mmm(launcherTimes, "%.3f"));
         System.out.println("   plain Java (Jackson streaming in, UTF-8 out, same file):    " + mmm(plainTimes, "%.3f"));
+        System.out.println("   Drools alone (model, KieBase, an empty firing; same jar):   " + mmm(floorTimes, "%.3f"));
         System.out.println(String.format(Locale.ROOT, "   java -jar / plain Java = %.2f times (medians; goal <= 2)",
                 median(times) / median(plainTimes)));
         System.out.println(String.format(Locale.ROOT, "   launcher / plain Java = %.2f times (medians; goal <= 1.3)",
                 median(launcherTimes) / median(plainTimes)));
+        System.out.println(String.format(Locale.ROOT, "   Drools alone / plain Java = %.2f times (medians: the part of "
+                + "java -jar no code of ours can save)", median(floorTimes) / median(plainTimes)));
     }
 
     /**

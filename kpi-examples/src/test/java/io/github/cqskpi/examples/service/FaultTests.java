@@ -178,6 +178,59 @@ class FaultTests {
                 e.getMessage());
     }
 
+    /** The faulty rule set's descriptor and DRL in a folder of their own, its rule set id changed. */
+    static void copyFaulty(Path dir, String folder, String id) throws IOException {
+        Path f = Files.createDirectories(dir.resolve(folder));
+        Files.writeString(f.resolve("ruleset.json"), new String(resource(FAULTY + "ruleset.json"), UTF_8)
+                .replace("\"faulty-test\"", "\"" + id + "\""));
+        Files.write(f.resolve("targets.drl"), resource(FAULTY + "targets.drl"));
+    }
+
+    @Test
+    void aModelIndexThatListsAMissingModelListFailsAtStartUpNamingBoth(@TempDir Path dir) throws Exception {
+        copyFaulty(dir, "listed", "listed-test");
+        Path index = dir.resolve("META-INF/cqs-kpi/drools-models");
+        Files.createDirectories(index.getParent());
+        Files.writeString(index, "# one list\nMETA-INF/kie/nowhere/drools-model\n");
+        ClassLoader loader = listing(dir, "listed/ruleset.json");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> KpiEngine.builder().classLoader(loader).build());
+        assertTrue(e.getMessage().contains("listed/ruleset.json"), e.getMessage());
+        assertTrue(e.getMessage().contains("META-INF/cqs-kpi/drools-models lists META-INF/kie/nowhere/drools-model,"
+                + " which is not there"), e.getMessage());
+    }
+
+    @Test
+    void aModelIndexIsReadInsteadOfAScanAndOneThatMissesThePackageFallsBackToTheScan(@TempDir Path dir)
+            throws Exception {
+        // Listed: the model list is where the index says, a place no scan looks (models are
+        // found once per jar or folder, so each case has a folder of its own).
+        Path a = Files.createDirectories(dir.resolve("a"));
+        copyFaulty(a, "listed", "listed-test");
+        write(a.resolve("lists/models"), resource(MODEL_LIST));
+        write(a.resolve("META-INF/cqs-kpi/drools-models"), "lists/models\n".getBytes(UTF_8));
+        assertEquals(List.of("T_ONLINE", "T_SIGNED"), targets(listing(a, "listed/ruleset.json"), "listed-test"));
+        // The index names a list without this package's model (a shaded jar may keep one jar's
+        // index only): the scan finds it under another name.
+        Path b = Files.createDirectories(dir.resolve("b"));
+        copyFaulty(b, "listed", "listed-test");
+        write(b.resolve(MODEL_LIST), "Drools-Model-Version:10.2.0\n".getBytes(UTF_8));
+        write(b.resolve("META-INF/kie/other/elsewhere/drools-model"), resource(MODEL_LIST));
+        write(b.resolve("META-INF/cqs-kpi/drools-models"), (MODEL_LIST + "\n").getBytes(UTF_8));
+        assertEquals(List.of("T_ONLINE", "T_SIGNED"), targets(listing(b, "listed/ruleset.json"), "listed-test"));
+    }
+
+    private static void write(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+    }
+
+    private static List<String> targets(ClassLoader loader, String id) {
+        return KpiEngine.builder().classLoader(loader).build().ruleSets().stream()
+                .filter(r -> r.ref().id().equals(id)).findFirst().orElseThrow()
+                .targets().stream().map(t -> t.id()).sorted().toList();
+    }
+
     @Test
     void aRuleNamingATargetTheDescriptorLacksFailsAtStartUpNamingTheFile(@TempDir Path dir) throws Exception {
         // The compiled rules of the faulty rule set, beside a descriptor that no longer declares T_ONLINE.
