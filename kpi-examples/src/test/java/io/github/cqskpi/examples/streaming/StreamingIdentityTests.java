@@ -63,6 +63,21 @@ class StreamingIdentityTests {
                 Arguments.of("the example rule set", "{\"ruleSet\":\"example-province-2024\",\"records\":[]}",
                         RequestOverrides.none()),
                 Arguments.of("empty", "{\"records\":[]}", RequestOverrides.none()),
+                // Records read from a file are decoded from the parser's tokens, in memory through a
+                // tree: the problems must come in the same order and words whatever order the parts are in.
+                Arguments.of("malformed records, their parts in any order", String.join("\n",
+                        "{\"asOf\":\"2022-12-31\",\"records\":[",
+                        "{\"metrics\":{\"payments.total\":1.5,\"x\":1,\"payments.total\":2,\"payments.online\":-3},"
+                                + "\"note\":[1,{\"a\":null}],\"period\":{\"to\":\"2022-02-30\",\"to\":1},"
+                                + "\"unit\":{\"level\":\"WARD\",\"roles\":[\"DIC\",7],\"id\":\"u1\",\"id\":\"u2\"}},",
+                        "[],",
+                        "{\"unit\":\"u\",\"period\":null,\"metrics\":[],\"unit\":{}},",
+                        "{\"period\":{\"from\":\"2022-01-01\",\"to\":\"2022-12-31\",\"x\":{}},\"unit\":{\"id\":5,"
+                                + "\"level\":\"COMMUNE\",\"name\":[\"" + "n".repeat(90) + "\"]},\"metrics\":{"
+                                + "\"payments.total\":123456789012345678901234567890,\"reports.computers.submittedOn\":\""
+                                + "d".repeat(90) + "\",\"milestones.dtPortalSection\":\"yes\"}},",
+                        rec("ok", "2022-01-01", "2022-12-31", 5, 10),
+                        "]}"), RequestOverrides.none()),
                 Arguments.of("duplicates and trend later in the request", String.join("\n",
                         "{\"records\":[",
                         rec("a", "2022-02-01", "2022-02-28", 5, 10) + ",",
