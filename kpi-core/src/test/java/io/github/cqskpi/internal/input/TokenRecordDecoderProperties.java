@@ -3,6 +3,7 @@ package io.github.cqskpi.internal.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -78,6 +79,24 @@ class TokenRecordDecoderProperties {
                 "INVALID_DATE /records/0/period/to", "DUPLICATE_KEY /records/0/metrics/staff.total",
                 "UNKNOWN_METRIC /records/0/metrics/x"),
                 d.errors().stream().map(e -> e.code() + " " + e.path()).toList());
+    }
+
+    /** A count as long as the parser's string limit is read; one character longer stops both alike. */
+    @Example
+    void aCountAtTheStringLimitIsReadAndOneLongerIsNot() {
+        JsonFactory four = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(4).build()).build();
+        // No string in these records is longer than the limit either.
+        String record = "{\"unit\":{\"id\":\"u\",\"level\":\"X\"},\"period\":{\"from\":\"x\",\"to\":\"y\"},"
+                + "\"metrics\":{\"staff.total\":%s}}";
+        String at = String.format(record, "1234");
+        String past = String.format(record, "12345");
+        String read = outcome(at, four, true);
+        assertEquals(outcome(at, four, false), read);
+        assertTrue(read.contains("Count[value=1234]"), read);
+        String stopped = outcome(past, four, true);
+        assertEquals(outcome(past, four, false), stopped);
+        assertTrue(stopped.startsWith("com.fasterxml.jackson.core.exc.StreamConstraintsException"), stopped);
     }
 
     @Example
