@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ import java.util.Map;
  * common others), and the benchmark checks that its counts are the engine's.
  *
  * <pre>
- * java -cp ... PlainJavaEndToEnd REQUEST.json      # the response on standard output
+ * java -cp ... PlainJavaEndToEnd REQUEST.json [SHA256]     # the response on standard output
  * </pre>
  */
 public final class PlainJavaEndToEnd {
@@ -154,12 +155,200 @@ public final class PlainJavaEndToEnd {
     private static final byte[] NUMERATOR = utf8("{\"numerator\":");
     private static final byte[] DENOMINATOR = utf8(",\"denominator\":");
     private static final byte[] PERCENT = utf8(",\"percent\":");
-    private static final byte[] WORDS_REQUIRED_VI = utf8("; yêu cầu ");
-    private static final byte[] WORDS_REQUIRED_EN = utf8("; required ");
+
+    // ------------------------------------------------------------------------------ words
+    // The words below are copied from the engine's message bundles (kpi-core,
+    // io/github/cqskpi/internal/wording/messages_{vi,en}.properties), the rule set's nouns
+    // (kpi-rules, io/github/cqskpi/rules/daknong2022/vocabulary.json and v1_1_0/ruleset.json)
+    // and the windows of its figures as the engine words them (LoadedRuleSet.windows), by hand:
+    // the benchmark checks that this program writes the engine's bytes.
+
+    /** The rule set's fingerprint as the engine computes it; {@code EndToEnd} passes the engine's own. */
+    static final String SHA256 = "f4cc561c39500f7d56d700108fabe41b2543f223f77d363b58908af7e8b9e3e8";
+
+    /** Per target, the windows of its figures, for the reason of a period outside them. */
+    static final String[] WINDOWS = {"from 2022-01-15", "from 2022-01-15", "from 2022-01-11", "from 2022-01-11",
+        "year 2022; year 2025", "from 2022-01-11", "year 2022", "year 2022", "year 2022", "year 2022",
+        "from 2022-01-11", "year 2022", "year 2022", "from 2022-01-11", "year 2022", "from 2022-01-11",
+        "from 2022-01-11", "from 2022-01-11"};
+    /** Per target, the part's key of a ratio in the rule set's first wording, and in Decree 42's (or -1). */
+    static final int[] BASE_PART = {DOC_EL, DOC_SIGNED, PROC_L4, PROC_NP, RES_DIG, -1, L4_ONLINE, L3_ONLINE, SAT_OK,
+        -1, STAFF_PC, -1, -1, SYS_CONN, -1, -1, -1, -1};
+    static final int[] NEWER_PART = {-1, -1, -1, -1, -1, -1, FP_ONLINE, PA_ONLINE, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1};
+    /** The counted thing of a key, for a gap's words: Vietnamese, English plural, English singular. */
+    static final byte[][] NOUN_VI = new byte[N][];
+    static final byte[][] NOUN_EN = new byte[N][];
+    static final byte[][] NOUN_EN_ONE = new byte[N][];
+
+    static {
+        String[][] nouns = {
+            {"documents.electronic", "văn bản điện tử", "electronic documents", "electronic document"},
+            {"documents.signed", "văn bản được ký số", "digitally signed documents", "digitally signed document"},
+            {"procedures.level4", "thủ tục trực tuyến mức độ 4", "level-4 online procedures",
+                "level-4 online procedure"},
+            {"procedures.nationalPortal", "dịch vụ tích hợp lên Cổng Dịch vụ công Quốc gia",
+                "services integrated with the National Public Service Portal",
+                "service integrated with the National Public Service Portal"},
+            {"results.digitized", "kết quả được số hóa", "digitized results", "digitized result"},
+            {"dossiers.paperRequested", "lần yêu cầu nộp bổ sung hồ sơ giấy", "demands for paper dossiers",
+                "demand for a paper dossier"},
+            {"dossiers.level4.online", "hồ sơ trực tuyến mức độ 4", "online level-4 dossiers",
+                "online level-4 dossier"},
+            {"dossiers.level3.online", "hồ sơ trực tuyến mức độ 3", "online level-3 dossiers",
+                "online level-3 dossier"},
+            {"satisfaction.satisfied", "ý kiến hài lòng", "satisfied responses", "satisfied response"},
+            {"payments.online", "giao dịch thanh toán trực tuyến", "online payments", "online payment"},
+            {"staff.withComputer", "cán bộ, công chức, viên chức có máy vi tính", "staff with a computer",
+                "staff member with a computer"},
+            {"systems.connected", "hệ thống được kết nối", "connected systems", "connected system"},
+            {"media.dtColumnIssues", "số chuyên mục Chuyển đổi số", "issues of the digital-transformation column",
+                "issue of the digital-transformation column"},
+            {"dossiers.fullProcess.online", "hồ sơ trực tuyến toàn trình", "full-process online dossiers",
+                "full-process online dossier"},
+            {"dossiers.partial.online", "hồ sơ trực tuyến một phần", "partial online dossiers",
+                "partial online dossier"},
+        };
+        for (int k = 0; k < N; k++) {
+            // A key without a noun is named by itself.
+            NOUN_VI[k] = NOUN_EN[k] = NOUN_EN_ONE[k] = utf8(KEYS[k]);
+        }
+        for (String[] n : nouns) {
+            int k = INDEX.get(n[0]);
+            NOUN_VI[k] = utf8(n[1]);
+            NOUN_EN[k] = utf8(n[2]);
+            NOUN_EN_ONE[k] = utf8(n[3]);
+        }
+    }
+
+    static final int MAR_15 = (int) LocalDate.of(2022, 3, 15).toEpochDay();
+    static final int MAR_31 = (int) LocalDate.of(2022, 3, 31).toEpochDay();
+    private static final String[] OP_SYMBOL = {">", ">=", "="};
+    private static final String[] OP_VI = {"trên ", "tối thiểu ", "bằng "};
+    private static final String[] OP_EN = {"more than ", "at least ", "exactly "};
+    /** Per comparator ('>', at least, '=') and whole percentage: the JSON figure and its words. */
+    private static final byte[][][] REQUIRED_PERCENT = new byte[3][101][];
+    private static final byte[][][] REQUIRED_WORDS_VI = new byte[3][101][];
+    private static final byte[][][] REQUIRED_WORDS_EN = new byte[3][101][];
+    private static final byte[][] OUTSIDE_TEXT = new byte[TARGETS.length][];
+    private static final byte[][] IN_FORCE = new byte[TARGETS.length][];
+
+    static {
+        for (int o = 0; o < 3; o++) {
+            for (int p = 0; p <= 100; p++) {
+                REQUIRED_PERCENT[o][p] = utf8("{\"operator\":\"" + OP_SYMBOL[o] + "\",\"percent\":\"" + p + "\"}");
+                REQUIRED_WORDS_VI[o][p] = utf8("; yêu cầu " + OP_VI[o] + p + "%");
+                REQUIRED_WORDS_EN[o][p] = utf8("; required " + OP_EN[o] + p + "%");
+            }
+        }
+        for (int t = 0; t < TARGETS.length; t++) {
+            OUTSIDE_TEXT[t] = utf8("no figure of " + TARGETS[t].id + " is in force for a period ending ");
+            IN_FORCE[t] = utf8(" (in force: " + WINDOWS[t] + ")");
+        }
+    }
+
+    private static final byte[] NL = utf8("\n");
+    private static final byte[] COMMA_NL = utf8(",\n");
+    private static final byte[] EMPTY = new byte[0];
+    private static final byte[] QUOTE = utf8("\"");
+    private static final byte[] COMMA_QUOTE = utf8(",\"");
+    private static final byte[] QUOTE_CLOSE = utf8("\"}");
+    private static final byte[] AND = utf8(" and ");
+    private static final byte[] COMMA_SPACE = utf8(", ");
+    private static final byte[] PERCENT_CLOSE = utf8("%)");
+    private static final byte[] GAP_NULL = utf8(",\"gap\":null");
+    private static final byte[] GAP_KEY = utf8(",\"gap\":{\"key\":\"");
+    private static final byte[] GAP_CHANGE = utf8("\",\"change\":");
+    private static final byte[] GAP_MORE_VI = utf8("; cần thêm ");
+    private static final byte[] GAP_FEWER_VI = utf8("; cần giảm ");
+    private static final byte[] GAP_END_VI = utf8(" để đạt");
+    private static final byte[] GAP_MORE_EN = utf8(" more ");
+    private static final byte[] GAP_FEWER_EN = utf8(" fewer ");
+    private static final byte[] GAP_END_EN = utf8(" needed");
+    private static final byte[] OUTSIDE_HEAD = utf8("null,\"required\":null,\"reason\":{\"code\":\"OUTSIDE_WINDOW\","
+            + "\"text\":\"");
+    private static final byte[] OUTSIDE_VI = utf8("không có chỉ tiêu áp dụng cho kỳ báo cáo này");
+    private static final byte[] MISSING_HEAD = utf8("{\"code\":\"MISSING_KEYS\",\"text\":\"");
+    private static final byte[] KEYS_OPEN = utf8("\",\"keys\":[");
+    private static final byte[] KEYS_CLOSE = utf8("]}");
+    private static final byte[] MISSING_VI = utf8("thiếu số liệu ");
+    private static final byte[] MISSING_EN = utf8("the record lacks ");
+    private static final byte[] ZERO_HEAD = utf8(",\"reason\":{\"code\":\"ZERO_DENOMINATOR\",\"text\":\"");
+    private static final byte[] ZERO_TEXT = utf8(" is 0: nothing to measure");
+    private static final byte[] ZERO_VI = utf8("mẫu số bằng 0, không có gì để đo");
+    private static final byte[] REQUIRED_AT_LEAST_2 = utf8("{\"operator\":\">=\",\"value\":2}");
+    private static final byte[] REQUIRED_EXACTLY_0 = utf8("{\"operator\":\"=\",\"value\":0}");
+    private static final byte[] WORDS_AT_LEAST_VI = utf8("; yêu cầu tối thiểu ");
+    private static final byte[] WORDS_EXACTLY_VI = utf8("; yêu cầu bằng ");
+    private static final byte[] WORDS_AT_LEAST_EN = utf8("; required at least ");
+    private static final byte[] WORDS_EXACTLY_EN = utf8("; required exactly ");
+    private static final byte[] MONTH_HEAD = utf8(",\"reason\":{\"code\":\"NOT_ONE_CALENDAR_MONTH\",\"text\":\"");
+    private static final byte[] MONTH_TEXT_1 = utf8("the period ");
+    private static final byte[] MONTH_TEXT_2 = utf8(" is not exactly one calendar month, and the figure is per month");
+    private static final byte[] MONTH_VI = utf8("kỳ báo cáo không đúng một tháng dương lịch");
+    private static final byte[][] REQUIRED_BEFORE = {utf8("{\"operator\":\"<\",\"date\":\"2022-03-15\"}"),
+        utf8("{\"operator\":\"<\",\"date\":\"2022-03-31\"}")};
+    private static final byte[] NOT_YET_DUE_1 = utf8("{\"code\":\"NOT_YET_DUE\",\"text\":\"not submitted yet; due before ");
+    private static final byte[] NOT_YET_DUE_2 = utf8(" and the evaluation date ");
+    private static final byte[] NOT_YET_DUE_3 = utf8(" is earlier\"}");
+    private static final byte[] NOT_SUBMITTED_VI = utf8("chưa nộp");
+    private static final byte[] SUBMITTED_VI = utf8("nộp ngày ");
+    private static final byte[] DUE_VI = utf8("; hạn trước ngày ");
+    private static final byte[] NOT_SUBMITTED_EN = utf8("not submitted");
+    private static final byte[] SUBMITTED_EN = utf8("submitted on ");
+    private static final byte[] DUE_EN = utf8("; due before ");
+    private static final byte[] REQUIRED_DONE = utf8("{\"operator\":\"done\"}");
+    private static final byte[] FLAG_DONE = utf8("{\"done\":true}");
+    private static final byte[] FLAG_NOT_DONE = utf8("{\"done\":false}");
+    private static final byte[] NOT_YET_DONE = utf8("{\"code\":\"NOT_YET_DONE\",\"text\":\"not done yet; the text sets no "
+            + "day by which it fails\"}");
+    private static final byte[] DONE_VI = utf8("đã hoàn thành; yêu cầu: hoàn thành");
+    private static final byte[] NOT_DONE_VI = utf8("chưa hoàn thành; yêu cầu: hoàn thành");
+    private static final byte[] DONE_EN = utf8("done; required: done");
+    private static final byte[] NOT_DONE_EN = utf8("not done; required: done");
+    private static final byte[] REQUIRED_RISES = utf8("{\"operator\":\"rises\"}");
+    private static final byte[] TREND_CURRENT = utf8("{\"current\":");
+    private static final byte[] TREND_PREVIOUS = utf8(",\"previous\":");
+    private static final byte[] TREND_NO_PREVIOUS = utf8(",\"previous\":null}");
+    private static final byte[] NO_PREVIOUS_HEAD = utf8(",\"reason\":{\"code\":\"NO_PREVIOUS_RECORD\",\"text\":\"");
+    private static final byte[] NO_PREVIOUS_NONE_1 = utf8("no valid record of unit ");
+    private static final byte[] NO_PREVIOUS_NONE_2 = utf8(" ends on ");
+    private static final byte[] NO_PREVIOUS_NONE_3 = utf8(", the day before this period starts");
+    private static final byte[] NO_PREVIOUS_MANY_1 = utf8(" valid records of unit ");
+    private static final byte[] NO_PREVIOUS_MANY_2 = utf8(" end on ");
+    private static final byte[] NO_PREVIOUS_MANY_3 = utf8("; the previous record must be exactly one");
+    private static final byte[] NO_PREVIOUS_UNUSABLE_1 = utf8("the previous record (ending ");
+    private static final byte[] NO_PREVIOUS_UNUSABLE_2 = utf8(") lacks payments.online / payments.total or has "
+            + "payments.total 0");
+    private static final byte[] NO_PREVIOUS_VI = utf8("không có đúng một kỳ liền trước có số liệu để so sánh");
+    private static final byte[] TREND_VI = utf8("tỷ lệ ");
+    private static final byte[] AGAINST_VI = utf8(" so với ");
+    private static final byte[] BEFORE_VI = utf8(" kỳ trước");
+    private static final byte[] RISES_VI = utf8("; yêu cầu: tỷ lệ tăng");
+    private static final byte[] TREND_EN = utf8("rate ");
+    private static final byte[] AGAINST_EN = utf8(" against ");
+    private static final byte[] BEFORE_EN = utf8(" before");
+    private static final byte[] RISES_EN = utf8("; required: the rate rises");
+
 
     // ------------------------------------------------------------------------------ the request
 
     private final JsonFactory json = new JsonFactory();
+    private final String sha256;
+
+    /** An evaluator that names the rule set by {@link #SHA256}. */
+    public PlainJavaEndToEnd() {
+        this(SHA256);
+    }
+
+    /**
+     * An evaluator that names the rule set by a given fingerprint.
+     *
+     * @param sha256 the rule set's fingerprint, as the response's {@code ruleSet.sha256}
+     */
+    public PlainJavaEndToEnd(String sha256) {
+        this.sha256 = sha256;
+    }
     private LocalDate asOf;
     private int asOfDay;
 
@@ -218,17 +407,19 @@ public final class PlainJavaEndToEnd {
         int records = pass(request, rec, null);
         // Pass 2: judge and write.
         Writer w = new Writer(out);
-        w.raw(utf8("{\"ruleSet\":{\"id\":\"dak-nong-2022\",\"version\":\"1.1.0\",\"sha256\":\"plain-java\"},\n\"asOf\":\""
-                + asOf + "\",\n\"results\":[\n"));
+        w.raw(utf8("{\"ruleSet\":{\"id\":\"dak-nong-2022\",\"version\":\"1.1.0\",\"sha256\":\"" + sha256
+                + "\"},\n\"asOf\":\"" + asOf + "\",\n\"results\":["));
         Rollup rollup = new Rollup();
         Second second = new Second(w, rollup);
         pass(request, rec, second);
-        w.raw(utf8("\n],\n\"errors\":["));
+        // An empty array is written [], a full one with its items on lines of their own.
+        w.raw(second.first ? utf8("],\n\"errors\":[") : utf8("\n],\n\"errors\":["));
         for (int i = 0; i < second.errors.size(); i++) {
-            w.raw(i == 0 ? utf8("\n") : utf8(",\n"));
+            w.flushIfFull();
+            w.raw(i == 0 ? NL : COMMA_NL);
             w.raw(second.errors.get(i));
         }
-        w.raw(utf8("\n],\n\"summary\":"));
+        w.raw(second.errors.isEmpty() ? utf8("],\n\"summary\":") : utf8("\n],\n\"summary\":"));
         long rejected = second.rejected;
         rollup.write(w, records, records - rejected, rejected);
         w.raw(utf8("}\n"));
@@ -623,10 +814,10 @@ public final class PlainJavaEndToEnd {
                 total = -1;
             }
             scratch.reset();
-            scratch.raw(UNIT_ID).string(r.unitId).raw(PERIOD_FROM).ascii(LocalDate.ofEpochDay(r.from).toString())
-                    .raw(PERIOD_TO).ascii(LocalDate.ofEpochDay(r.to).toString()).raw(PERIOD_END);
+            scratch.raw(UNIT_ID).string(r.unitId).raw(PERIOD_FROM).isoDay(r.from).raw(PERIOD_TO).isoDay(r.to)
+                    .raw(PERIOD_END);
             byte[] unitAndPeriod = scratch.toBytes();
-            Judging j = new Judging(this, r, unitAndPeriod, online, total);
+            Judging j = new Judging(this, r, unitAndPeriod, found, online, total);
             j.all();
         }
     }
@@ -636,6 +827,8 @@ public final class PlainJavaEndToEnd {
         final Second s;
         final Rec r;
         final byte[] unitAndPeriod;
+        /** How many valid records of the unit end the day before this period starts. */
+        final int previousCount;
         final long prevOnline;
         final long prevTotal;
         final int year;
@@ -643,10 +836,11 @@ public final class PlainJavaEndToEnd {
         /** The unit's targets met and judged, looked up once a record. */
         final int[] score;
 
-        Judging(Second s, Rec r, byte[] unitAndPeriod, long prevOnline, long prevTotal) {
+        Judging(Second s, Rec r, byte[] unitAndPeriod, int previousCount, long prevOnline, long prevTotal) {
             this.s = s;
             this.r = r;
             this.unitAndPeriod = unitAndPeriod;
+            this.previousCount = previousCount;
             this.prevOnline = prevOnline;
             this.prevTotal = prevTotal;
             this.year = LocalDate.ofEpochDay(r.to).getYear();
@@ -656,30 +850,31 @@ public final class PlainJavaEndToEnd {
 
         void all() throws IOException {
             int level = r.level;
-            ratio(0, r.to >= JAN_15, DOC_EL, DOC_TOTAL, '=', 100);
-            ratio(1, r.to >= JAN_15, DOC_SIGNED, DOC_EL, '=', 100);
-            ratio(2, from11, PROC_L4, PROC_EL, '=', 100);
-            ratio(3, from11, PROC_NP, PROC_L4, '>', 60);
+            ratio(0, r.to >= JAN_15, DOC_EL, DOC_TOTAL, DOC_TOTAL, '=', 100);
+            ratio(1, r.to >= JAN_15, DOC_SIGNED, DOC_EL, DOC_EL, '=', 100);
+            ratio(2, from11, PROC_L4, PROC_EL, PROC_EL, '=', 100);
+            ratio(3, from11, PROC_NP, PROC_L4, PROC_L4, '>', 60);
             if (year == 2025) {
-                ratio(4, true, RES_DIG, RES_VALID, '=', 100);
+                ratio(4, true, RES_DIG, RES_VALID, RES_VALID, '=', 100);
             } else {
-                ratio(4, year == 2022, RES_DIG, RES_VALID, 'g', level == 0 ? 50 : level == 1 ? 40 : 35);
+                ratio(4, year == 2022, RES_DIG, RES_VALID, RES_VALID, 'g', level == 0 ? 50 : level == 1 ? 40 : 35);
             }
             count(5, from11, PAPER, '=', 0, false);
+            // A record that gives any of Decree 42's keys is judged on them (the engine's newer wording).
             boolean fp = r.has(FP_ONLINE) || r.has(FP_TOTAL);
-            ratio(6, year == 2022, fp ? FP_ONLINE : L4_ONLINE, fp ? FP_TOTAL : L4_TOTAL, '>',
+            ratio(6, year == 2022, fp ? FP_ONLINE : L4_ONLINE, fp ? FP_TOTAL : L4_TOTAL, L4_TOTAL, '>',
                     level == 0 ? 80 : level == 1 ? 60 : 40);
             boolean pa = r.has(PA_ONLINE) || r.has(PA_TOTAL);
-            ratio(7, year == 2022, pa ? PA_ONLINE : L3_ONLINE, pa ? PA_TOTAL : L3_TOTAL, '>',
+            ratio(7, year == 2022, pa ? PA_ONLINE : L3_ONLINE, pa ? PA_TOTAL : L3_TOTAL, L3_TOTAL, '>',
                     level == 0 ? 40 : level == 1 ? 30 : 20);
-            ratio(8, year == 2022, SAT_OK, SAT_RESP, 'g', 90);
+            ratio(8, year == 2022, SAT_OK, SAT_RESP, SAT_RESP, 'g', 90);
             trend(9, year == 2022);
-            ratio(10, from11, STAFF_PC, STAFF, '=', 100);
-            deadline(11, year == 2022, REP_PC, LocalDate.of(2022, 3, 15));
+            ratio(10, from11, STAFF_PC, STAFF, STAFF, '=', 100);
+            deadline(11, year == 2022, REP_PC, MAR_15);
             if ((r.roles & 1) != 0 && level == 0) {
-                deadline(12, year == 2022, REP_PC_CONS, LocalDate.of(2022, 3, 31));
-                ratio(13, from11, SYS_CONN, SYS_REQ, '=', 100);
-                deadline(14, year == 2022, REP_SECTOR, LocalDate.of(2022, 3, 31));
+                deadline(12, year == 2022, REP_PC_CONS, MAR_31);
+                ratio(13, from11, SYS_CONN, SYS_REQ, SYS_REQ, '=', 100);
+                deadline(14, year == 2022, REP_SECTOR, MAR_31);
                 flag(15, from11, MS_UPGRADE);
                 flag(16, from11, MS_PORTAL);
             }
@@ -688,11 +883,10 @@ public final class PlainJavaEndToEnd {
             }
         }
 
-        private Writer head(int t, int status) throws IOException {
+        private Writer head(int t, int status) {
             Writer w = s.w;
-            if (!s.first) {
-                w.ascii(",\n");
-            }
+            w.flushIfFull();
+            w.raw(s.first ? NL : COMMA_NL);
             s.first = false;
             s.rollup.byStatus[status]++;
             if (status == MET || status == NOT_MET) {
@@ -704,242 +898,359 @@ public final class PlainJavaEndToEnd {
             return w.raw(RECORD).number(r.index).raw(unitAndPeriod).raw(HEAD[t][status]);
         }
 
-        private void outside(int t) throws IOException {
-            head(t, NOT_APPLICABLE).raw(NULL).raw(REQUIRED).raw(NULL).raw(REASON)
-                    .ascii("{\"code\":\"OUTSIDE_WINDOW\",\"text\":\"no figure of ").ascii(TARGETS[t].id)
-                    .ascii(" is in force for a period ending ").ascii(LocalDate.ofEpochDay(r.to).toString()).ascii("\"}")
-                    .raw(MSG_VI[t][NOT_APPLICABLE]).utf8("không có chỉ tiêu áp dụng cho kỳ kết thúc ngày ")
-                    .ascii(LocalDate.ofEpochDay(r.to).toString()).raw(MSG_EN[t][NOT_APPLICABLE])
-                    .ascii("no figure is in force for a period ending ").ascii(LocalDate.ofEpochDay(r.to).toString())
-                    .raw(RESULT_END);
+        /** {@code ,"gap":{"key":K,"change":N}} and the gap's words at the end of each message. */
+        private void gapJson(Writer w, int key, long change) {
+            w.raw(GAP_KEY).ascii(KEYS[key]).raw(GAP_CHANGE).number(change).ascii("}");
         }
 
-        private void missing(int t, Runnable required, int... keys) throws IOException {
-            Writer w = head(t, INSUFFICIENT).raw(NULL).raw(REQUIRED);
-            required.run();
-            w.raw(REASON).ascii("{\"code\":\"MISSING_KEYS\",\"text\":\"the record lacks ");
+        private void gapVi(Writer w, int key, long change) {
+            w.raw(change > 0 ? GAP_MORE_VI : GAP_FEWER_VI).number(Math.abs(change)).ascii(" ").raw(NOUN_VI[key])
+                    .raw(GAP_END_VI);
+        }
+
+        private void gapEn(Writer w, int key, long change) {
+            long n = Math.abs(change);
+            w.ascii("; ").number(n).raw(change > 0 ? GAP_MORE_EN : GAP_FEWER_EN).raw(n == 1 ? NOUN_EN_ONE[key]
+                    : NOUN_EN[key]).raw(GAP_END_EN);
+        }
+
+        private void outside(int t) {
+            head(t, NOT_APPLICABLE).raw(OUTSIDE_HEAD);
+            int reasonFrom = s.w.mark();
+            s.w.raw(OUTSIDE_TEXT[t]).isoDay(r.to).raw(IN_FORCE[t]);
+            int reasonTo = s.w.mark();
+            s.w.raw(QUOTE_CLOSE).raw(GAP_NULL).raw(MSG_VI[t][NOT_APPLICABLE]).raw(OUTSIDE_VI)
+                    .raw(MSG_EN[t][NOT_APPLICABLE]).repeat(reasonFrom, reasonTo).raw(RESULT_END);
+        }
+
+        private void missing(int t, byte[] required, int... keys) {
+            Writer w = head(t, INSUFFICIENT).raw(NULL).raw(REQUIRED).raw(required).raw(REASON)
+                    .raw(MISSING_HEAD);
+            int reasonFrom = w.mark();
+            w.raw(MISSING_EN);
             int shown = 0;
             for (int k : keys) {
                 if (!r.has(k)) {
-                    w.ascii(shown++ == 0 ? "" : " and ").ascii(KEYS[k]);
+                    w.raw(shown++ == 0 ? EMPTY : AND).ascii(KEYS[k]);
                 }
             }
-            w.ascii("\",\"keys\":[");
+            int reasonTo = w.mark();
+            w.raw(KEYS_OPEN);
             shown = 0;
             for (int k : keys) {
                 if (!r.has(k)) {
-                    w.ascii(shown++ == 0 ? "\"" : ",\"").ascii(KEYS[k]).ascii("\"");
+                    w.raw(shown++ == 0 ? QUOTE : COMMA_QUOTE).ascii(KEYS[k]).raw(QUOTE);
                 }
             }
-            w.ascii("]}").raw(MSG_VI[t][INSUFFICIENT]).utf8("thiếu số liệu ");
+            w.raw(KEYS_CLOSE).raw(GAP_NULL).raw(MSG_VI[t][INSUFFICIENT]).raw(MISSING_VI);
             shown = 0;
             for (int k : keys) {
                 if (!r.has(k)) {
-                    w.ascii(shown++ == 0 ? "" : ", ").ascii(KEYS[k]);
+                    w.raw(shown++ == 0 ? EMPTY : COMMA_SPACE).ascii(KEYS[k]);
                 }
             }
-            w.raw(MSG_EN[t][INSUFFICIENT]).ascii("the record lacks ");
-            shown = 0;
-            for (int k : keys) {
-                if (!r.has(k)) {
-                    w.ascii(shown++ == 0 ? "" : " and ").ascii(KEYS[k]);
-                }
-            }
-            w.raw(RESULT_END);
+            w.raw(MSG_EN[t][INSUFFICIENT]).repeat(reasonFrom, reasonTo).raw(RESULT_END);
         }
 
-        /** {@code op}: '>' more than, 'g' at least, '=' exactly. */
-        private void ratio(int t, boolean inForce, int num, int den, char op, int percent) throws IOException {
+        /**
+         * A part over a whole; {@code baseDen} is the whole's key in the rule set's first wording,
+         * which the reason of a whole of 0 names. {@code op}: '>' more than, 'g' at least, '=' exactly.
+         */
+        private void ratio(int t, boolean inForce, int num, int den, int baseDen, char op, int percent) {
             if (!inForce) {
                 outside(t);
                 return;
             }
-            Writer w = s.w;
-            Runnable required = () -> requiredPercent(w, op, percent);
+            byte[] required = REQUIRED_PERCENT[opIndex(op)][percent];
             if (!r.has(num) || !r.has(den)) {
                 missing(t, required, num, den);
                 return;
             }
+            Writer w = s.w;
             long n = r.values[num];
             long d = r.values[den];
             if (d == 0) {
                 head(t, NOT_APPLICABLE);
                 ratioValue(w, n, d);
-                w.raw(REQUIRED);
-                required.run();
-                w.raw(REASON).ascii("{\"code\":\"ZERO_DENOMINATOR\",\"text\":\"the whole is 0: nothing to measure\"}")
-                        .raw(MSG_VI[t][NOT_APPLICABLE]).utf8("tổng số bằng 0, không có gì để đo")
-                        .raw(MSG_EN[t][NOT_APPLICABLE]).ascii("the whole is 0: nothing to measure").raw(RESULT_END);
-                s.rollup.level(r.level, r.from, r.to, t, n, d, op, percent);
+                w.raw(REQUIRED).raw(required).raw(ZERO_HEAD);
+                int reasonFrom = w.mark();
+                w.ascii(KEYS[baseDen]).raw(ZERO_TEXT);
+                int reasonTo = w.mark();
+                w.raw(QUOTE_CLOSE).raw(GAP_NULL).raw(MSG_VI[t][NOT_APPLICABLE]).raw(ZERO_VI)
+                        .raw(MSG_EN[t][NOT_APPLICABLE]).repeat(reasonFrom, reasonTo).raw(RESULT_END);
+                s.rollup.level(r.level, r.from, r.to, t, -1, n, d, op, percent);
                 return;
             }
+            // n × 100 against percent × d: both below 2^63, as counts are at most 2^53 − 1 and percent at most 100.
             int sign = Long.compare(n * 100, percent * d);
             boolean met = op == '>' ? sign > 0 : op == 'g' ? sign >= 0 : sign == 0;
             int status = met ? MET : NOT_MET;
+            long least = met ? -1 : leastPart(d, op, percent);
             head(t, status);
-            ratioValue(w, n, d);
-            w.raw(REQUIRED);
-            required.run();
-            w.raw(REASON).raw(NULL).raw(MSG_VI[t][status]).number(n).ascii("/").number(d).ascii(" (")
-                    .ascii(percent(n, d).replace('.', ',')).ascii("%)").raw(WORDS_REQUIRED_VI)
-                    .utf8(op == '>' ? "trên " : op == 'g' ? "tối thiểu " : "bằng ").number(percent).ascii("%")
-                    .raw(MSG_EN[t][status]).number(n).ascii(" of ").number(d).ascii(" (").ascii(percent(n, d))
-                    .ascii("%)").raw(WORDS_REQUIRED_EN).ascii(op == '>' ? "more than " : op == 'g' ? "at least "
-                            : "exactly ").number(percent).ascii("%").raw(RESULT_END);
-            s.rollup.level(r.level, r.from, r.to, t, n, d, op, percent);
+            long span = ratioValue(w, n, d);
+            int pFrom = (int) (span >>> 32);
+            int pTo = (int) span;
+            w.raw(REQUIRED).raw(required).raw(REASON).raw(NULL);
+            if (least >= 0) {
+                gapJson(w, num, least - n);
+            } else {
+                w.raw(GAP_NULL);
+            }
+            w.raw(MSG_VI[t][status]).number(n).ascii("/").number(d).ascii(" (").repeatPercent(pFrom, pTo, ',')
+                    .raw(PERCENT_CLOSE).raw(REQUIRED_WORDS_VI[opIndex(op)][percent]);
+            if (least >= 0) {
+                gapVi(w, num, least - n);
+            }
+            w.raw(MSG_EN[t][status]).number(n).ascii(" of ").number(d).ascii(" (").repeat(pFrom, pTo)
+                    .raw(PERCENT_CLOSE).raw(REQUIRED_WORDS_EN[opIndex(op)][percent]);
+            if (least >= 0) {
+                gapEn(w, num, least - n);
+            }
+            w.raw(RESULT_END);
+            s.rollup.level(r.level, r.from, r.to, t, num, n, d, op, percent);
         }
 
-        private void requiredPercent(Writer w, char op, int percent) {
-            w.ascii("{\"operator\":\"").ascii(op == '>' ? ">" : op == 'g' ? ">=" : "=").ascii("\",\"percent\":\"")
-                    .number(percent).ascii("\"}");
-        }
-
-        private void ratioValue(Writer w, long n, long d) {
+        /** The ratio's JSON; returns where its percent's digits start and end, packed (when the whole is not 0). */
+        private long ratioValue(Writer w, long n, long d) {
             w.raw(NUMERATOR).number(n).raw(DENOMINATOR).number(d).raw(PERCENT);
+            long span = 0;
             if (d == 0) {
                 w.raw(NULL);
             } else {
-                w.ascii("\"").ascii(percent(n, d)).ascii("\"");
+                w.ascii("\"");
+                int at = w.mark();
+                w.percent(n, d, '.');
+                span = ((long) at << 32) | w.mark();
+                w.ascii("\"");
             }
             w.ascii("}");
+            return span;
         }
 
-        private void count(int t, boolean inForce, int key, char op, long value, boolean perMonth) throws IOException {
+        private void count(int t, boolean inForce, int key, char op, long value, boolean perMonth) {
             if (!inForce) {
                 outside(t);
                 return;
             }
             Writer w = s.w;
-            Runnable required = () -> w.ascii("{\"operator\":\"").ascii(op == 'g' ? ">=" : "=").ascii("\",\"value\":")
-                    .number(value).ascii("}");
+            byte[] required = op == 'g' ? REQUIRED_AT_LEAST_2 : REQUIRED_EXACTLY_0;
             if (!r.has(key)) {
                 missing(t, required, key);
                 return;
             }
             long v = r.values[key];
             LocalDate from = LocalDate.ofEpochDay(r.from);
-            if (perMonth && !(from.getDayOfMonth() == 1 && LocalDate.ofEpochDay(r.to).equals(
-                    from.plusMonths(1).minusDays(1)))) {
-                head(t, INSUFFICIENT).ascii("{\"value\":").number(v).ascii("}").raw(REQUIRED);
-                required.run();
-                w.raw(REASON).ascii("{\"code\":\"NOT_ONE_CALENDAR_MONTH\",\"text\":\"the period is not one calendar "
-                        + "month\"}").raw(MSG_VI[t][INSUFFICIENT]).utf8("kỳ báo cáo không phải một tháng dương lịch")
-                        .raw(MSG_EN[t][INSUFFICIENT]).ascii("the period is not one calendar month").raw(RESULT_END);
+            if (perMonth && !(from.getDayOfMonth() == 1 && r.to == from.plusMonths(1).toEpochDay() - 1)) {
+                head(t, INSUFFICIENT).ascii("{\"value\":").number(v).ascii("}").raw(REQUIRED).raw(required)
+                        .raw(MONTH_HEAD);
+                int reasonFrom = w.mark();
+                w.raw(MONTH_TEXT_1).isoDay(r.from).ascii("..").isoDay(r.to).raw(MONTH_TEXT_2);
+                int reasonTo = w.mark();
+                w.raw(QUOTE_CLOSE).raw(GAP_NULL).raw(MSG_VI[t][INSUFFICIENT]).raw(MONTH_VI)
+                        .raw(MSG_EN[t][INSUFFICIENT]).repeat(reasonFrom, reasonTo).raw(RESULT_END);
                 return;
             }
             boolean met = op == '=' ? v == value : v >= value;
             int status = met ? MET : NOT_MET;
-            head(t, status).ascii("{\"value\":").number(v).ascii("}").raw(REQUIRED);
-            required.run();
-            w.raw(REASON).raw(NULL).raw(MSG_VI[t][status]).number(v).raw(WORDS_REQUIRED_VI)
-                    .utf8(op == 'g' ? "tối thiểu " : "bằng ").number(value).raw(MSG_EN[t][status]).number(v)
-                    .raw(WORDS_REQUIRED_EN).ascii(op == 'g' ? "at least " : "exactly ").number(value).raw(RESULT_END);
+            // The nearest count that meets the figure, minus the count: never 0 when not met.
+            long change = met ? 0 : value - v;
+            head(t, status).ascii("{\"value\":").number(v).ascii("}").raw(REQUIRED).raw(required).raw(REASON)
+                    .raw(NULL);
+            if (change != 0) {
+                gapJson(w, key, change);
+            } else {
+                w.raw(GAP_NULL);
+            }
+            w.raw(MSG_VI[t][status]).number(v).raw(op == 'g' ? WORDS_AT_LEAST_VI : WORDS_EXACTLY_VI).number(value);
+            if (change != 0) {
+                gapVi(w, key, change);
+            }
+            w.raw(MSG_EN[t][status]).number(v).raw(op == 'g' ? WORDS_AT_LEAST_EN : WORDS_EXACTLY_EN).number(value);
+            if (change != 0) {
+                gapEn(w, key, change);
+            }
+            w.raw(RESULT_END);
         }
 
-        private void deadline(int t, boolean inForce, int key, LocalDate due) throws IOException {
+        private void deadline(int t, boolean inForce, int key, int dueDay) {
             if (!inForce) {
                 outside(t);
                 return;
             }
             Writer w = s.w;
-            Runnable required = () -> w.ascii("{\"operator\":\"<\",\"date\":\"").ascii(due.toString()).ascii("\"}");
+            byte[] required = REQUIRED_BEFORE[dueDay == MAR_15 ? 0 : 1];
             if (!r.has(key)) {
                 missing(t, required, key);
                 return;
             }
             long on = r.values[key];
-            int dueDay = (int) due.toEpochDay();
             int status = on == NOT_SUBMITTED ? (asOfDay < dueDay ? PENDING : NOT_MET) : on < dueDay ? MET : NOT_MET;
             head(t, status).ascii("{\"date\":");
             if (on == NOT_SUBMITTED) {
                 w.raw(NULL);
             } else {
-                w.ascii("\"").ascii(LocalDate.ofEpochDay(on).toString()).ascii("\"");
+                w.ascii("\"").isoDay((int) on).ascii("\"");
             }
-            w.ascii("}").raw(REQUIRED);
-            required.run();
-            w.raw(REASON);
+            w.ascii("}").raw(REQUIRED).raw(required).raw(REASON);
             if (status == PENDING) {
-                w.ascii("{\"code\":\"NOT_YET_DUE\",\"text\":\"not submitted yet; not yet due\"}");
+                w.raw(NOT_YET_DUE_1).isoDay(dueDay).raw(NOT_YET_DUE_2).isoDay(asOfDay).raw(NOT_YET_DUE_3);
             } else {
                 w.raw(NULL);
             }
-            String submitted = on == NOT_SUBMITTED ? null : LocalDate.ofEpochDay(on).toString();
-            w.raw(MSG_VI[t][status]).utf8(submitted == null ? "chưa nộp" : "nộp ngày " + submitted)
-                    .utf8("; hạn trước ngày ").ascii(due.toString()).raw(MSG_EN[t][status])
-                    .ascii(submitted == null ? "not submitted" : "submitted on " + submitted).ascii("; due before ")
-                    .ascii(due.toString()).raw(RESULT_END);
+            w.raw(GAP_NULL).raw(MSG_VI[t][status]);
+            if (on == NOT_SUBMITTED) {
+                w.raw(NOT_SUBMITTED_VI);
+            } else {
+                w.raw(SUBMITTED_VI).viDay((int) on);
+            }
+            w.raw(DUE_VI).viDay(dueDay).raw(MSG_EN[t][status]);
+            if (on == NOT_SUBMITTED) {
+                w.raw(NOT_SUBMITTED_EN);
+            } else {
+                w.raw(SUBMITTED_EN).isoDay((int) on);
+            }
+            w.raw(DUE_EN).isoDay(dueDay).raw(RESULT_END);
         }
 
-        private void flag(int t, boolean inForce, int key) throws IOException {
+        private void flag(int t, boolean inForce, int key) {
             if (!inForce) {
                 outside(t);
                 return;
             }
             Writer w = s.w;
-            Runnable required = () -> w.ascii("{\"operator\":\"done\"}");
             if (!r.has(key)) {
-                missing(t, required, key);
+                missing(t, REQUIRED_DONE, key);
                 return;
             }
             boolean done = r.values[key] == 1;
             int status = done ? MET : PENDING;
-            head(t, status).ascii(done ? "{\"done\":true}" : "{\"done\":false}").raw(REQUIRED);
-            required.run();
-            w.raw(REASON).ascii(done ? "null" : "{\"code\":\"NOT_YET_DONE\",\"text\":\"not done yet; the text sets no "
-                    + "day by which it fails\"}").raw(MSG_VI[t][status])
-                    .utf8(done ? "đã hoàn thành" : "chưa hoàn thành; yêu cầu: hoàn thành").raw(MSG_EN[t][status])
-                    .ascii(done ? "done" : "not done; required: done").raw(RESULT_END);
+            head(t, status).raw(done ? FLAG_DONE : FLAG_NOT_DONE).raw(REQUIRED).raw(REQUIRED_DONE).raw(REASON)
+                    .raw(done ? NULL : NOT_YET_DONE).raw(GAP_NULL).raw(MSG_VI[t][status])
+                    .raw(done ? DONE_VI : NOT_DONE_VI).raw(MSG_EN[t][status]).raw(done ? DONE_EN : NOT_DONE_EN)
+                    .raw(RESULT_END);
         }
 
-        private void trend(int t, boolean inForce) throws IOException {
+        private void trend(int t, boolean inForce) {
             if (!inForce) {
                 outside(t);
                 return;
             }
             Writer w = s.w;
-            Runnable required = () -> w.ascii("{\"operator\":\"rises\"}");
             if (!r.has(PAY_ONLINE) || !r.has(PAY_TOTAL)) {
-                missing(t, required, PAY_ONLINE, PAY_TOTAL);
+                missing(t, REQUIRED_RISES, PAY_ONLINE, PAY_TOTAL);
                 return;
             }
             long n = r.values[PAY_ONLINE];
             long d = r.values[PAY_TOTAL];
-            boolean before = prevOnline >= 0 && prevTotal > 0;
-            int status;
-            String reason = null;
             if (d == 0) {
-                status = NOT_APPLICABLE;
-                reason = "{\"code\":\"ZERO_DENOMINATOR\",\"text\":\"the whole is 0: nothing to measure\"}";
-            } else if (!before) {
-                status = INSUFFICIENT;
-                reason = "{\"code\":\"NO_PREVIOUS_RECORD\",\"text\":\"no valid record of unit ends on "
-                        + LocalDate.ofEpochDay(r.from - 1) + ", the day before this period starts\"}";
-            } else {
-                int sign = Long.compare(n * prevTotal, prevOnline * d);
-                boolean full = n == d && prevOnline == prevTotal;
-                status = sign > 0 || full ? MET : NOT_MET;
+                head(t, NOT_APPLICABLE).raw(TREND_CURRENT);
+                ratioValue(w, n, d);
+                w.raw(TREND_NO_PREVIOUS).raw(REQUIRED).raw(REQUIRED_RISES).raw(ZERO_HEAD);
+                int reasonFrom = w.mark();
+                w.ascii(KEYS[PAY_TOTAL]).raw(ZERO_TEXT);
+                int reasonTo = w.mark();
+                w.raw(QUOTE_CLOSE).raw(GAP_NULL).raw(MSG_VI[t][NOT_APPLICABLE]).raw(ZERO_VI)
+                        .raw(MSG_EN[t][NOT_APPLICABLE]).repeat(reasonFrom, reasonTo).raw(RESULT_END);
+                return;
             }
-            head(t, status).ascii("{\"current\":");
-            ratioValue(w, n, d);
-            w.ascii(",\"previous\":");
-            if (d != 0 && before) {
-                ratioValue(w, prevOnline, prevTotal);
-            } else {
-                w.raw(NULL);
+            // The previous period is usable when exactly one valid record ends the day before, with both keys.
+            boolean hasPrevious = previousCount == 1 && prevOnline >= 0 && prevTotal >= 0;
+            if (!hasPrevious || prevTotal == 0) {
+                head(t, INSUFFICIENT).raw(TREND_CURRENT);
+                ratioValue(w, n, d);
+                if (hasPrevious) {
+                    w.raw(TREND_PREVIOUS);
+                    ratioValue(w, prevOnline, prevTotal);
+                    w.ascii("}");
+                } else {
+                    w.raw(TREND_NO_PREVIOUS);
+                }
+                w.raw(REQUIRED).raw(REQUIRED_RISES).raw(NO_PREVIOUS_HEAD);
+                int reasonFrom = w.mark();
+                int dayBefore = r.from - 1;
+                if (previousCount == 0) {
+                    w.raw(NO_PREVIOUS_NONE_1).text(r.unitId).raw(NO_PREVIOUS_NONE_2).isoDay(dayBefore)
+                            .raw(NO_PREVIOUS_NONE_3);
+                } else if (previousCount > 1) {
+                    w.number(previousCount).raw(NO_PREVIOUS_MANY_1).text(r.unitId).raw(NO_PREVIOUS_MANY_2)
+                            .isoDay(dayBefore).raw(NO_PREVIOUS_MANY_3);
+                } else {
+                    w.raw(NO_PREVIOUS_UNUSABLE_1).isoDay(dayBefore).raw(NO_PREVIOUS_UNUSABLE_2);
+                }
+                int reasonTo = w.mark();
+                w.raw(QUOTE_CLOSE).raw(GAP_NULL).raw(MSG_VI[t][INSUFFICIENT]).raw(NO_PREVIOUS_VI)
+                        .raw(MSG_EN[t][INSUFFICIENT]).repeat(reasonFrom, reasonTo).raw(RESULT_END);
+                return;
             }
-            w.ascii("}").raw(REQUIRED);
-            required.run();
-            w.raw(REASON).ascii(reason == null ? "null" : reason).raw(MSG_VI[t][status]).utf8("tỷ lệ ").number(n)
-                    .ascii("/").number(d).raw(MSG_EN[t][status]).ascii("rate ").number(n).ascii(" of ").number(d)
-                    .raw(RESULT_END);
+            int sign = compareFractions(n, d, prevOnline, prevTotal);
+            boolean full = n == d && prevOnline == prevTotal;
+            int status = sign > 0 || full ? MET : NOT_MET;
+            long change = 0;
+            if (status == NOT_MET) {
+                // The least online count on the same total whose rate is above the previous one.
+                long least = prevOnline == prevTotal ? d : floorTimes(prevOnline, d, prevTotal) + 1;
+                change = least > d || least <= n ? 0 : least - n;
+            }
+            head(t, status).raw(TREND_CURRENT);
+            long cur = ratioValue(w, n, d);
+            w.raw(TREND_PREVIOUS);
+            long prev = ratioValue(w, prevOnline, prevTotal);
+            w.ascii("}").raw(REQUIRED).raw(REQUIRED_RISES).raw(REASON).raw(NULL);
+            if (change != 0) {
+                gapJson(w, PAY_ONLINE, change);
+            } else {
+                w.raw(GAP_NULL);
+            }
+            w.raw(MSG_VI[t][status]).raw(TREND_VI).number(n).ascii("/").number(d).ascii(" (").repeatPercent((int) (cur >>> 32), (int) cur, ',')
+                    .raw(PERCENT_CLOSE).raw(AGAINST_VI).number(prevOnline).ascii("/").number(prevTotal).ascii(" (")
+                    .repeatPercent((int) (prev >>> 32), (int) prev, ',').raw(PERCENT_CLOSE).raw(BEFORE_VI).raw(RISES_VI);
+            if (change != 0) {
+                gapVi(w, PAY_ONLINE, change);
+            }
+            w.raw(MSG_EN[t][status]).raw(TREND_EN).number(n).ascii(" of ").number(d).ascii(" (")
+                    .repeat((int) (cur >>> 32), (int) cur).raw(PERCENT_CLOSE).raw(AGAINST_EN).number(prevOnline)
+                    .ascii(" of ").number(prevTotal).ascii(" (").repeat((int) (prev >>> 32), (int) prev)
+                    .raw(PERCENT_CLOSE).raw(BEFORE_EN).raw(RISES_EN);
+            if (change != 0) {
+                gapEn(w, PAY_ONLINE, change);
+            }
+            w.raw(RESULT_END);
         }
     }
 
-    /** {@code n / d} as a percentage with two decimals, half up. */
-    static String percent(long n, long d) {
-        return BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(d), 2,
-                RoundingMode.HALF_UP).toPlainString();
+    /** 0 for '>', 1 for 'g' (at least), 2 for '='. */
+    static int opIndex(char op) {
+        return op == '>' ? 0 : op == 'g' ? 1 : 2;
+    }
+
+    /**
+     * The least part, from 0 to {@code whole}, whose share of {@code whole} meets a whole
+     * percentage, or -1 when none does; {@code percent × whole} stays below 2^63 for counts up
+     * to 2^53 − 1 (the contract's limit) and percentages up to 100.
+     */
+    static long leastPart(long whole, char op, long percent) {
+        long num = percent * whole;
+        long q = num / 100;
+        long least = op == '>' ? q + 1 : num % 100 == 0 ? q : op == 'g' ? q + 1 : -1;
+        return least > whole ? -1 : least;
+    }
+
+    /** The sign of {@code a/b − c/d}, all counts, {@code b} and {@code d} positive. */
+    static int compareFractions(long a, long b, long c, long d) {
+        long hi1 = Math.multiplyHigh(a, d);
+        long hi2 = Math.multiplyHigh(c, b);
+        if (hi1 != hi2) {
+            return Long.compare(hi1, hi2);
+        }
+        return Long.compareUnsigned(a * d, c * b);
+    }
+
+    /** {@code floor(a × b / c)}, exactly, for counts; {@code c} positive. */
+    static long floorTimes(long a, long b, long c) {
+        if (Math.multiplyHigh(a, b) == 0 && a * b >= 0) {
+            return a * b / c;
+        }
+        return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(BigInteger.valueOf(c)).longValueExact();
     }
 
     // ------------------------------------------------------------------------------ roll-ups
@@ -954,9 +1265,17 @@ public final class PlainJavaEndToEnd {
         record GroupKey(int level, int from, int to, int target) {
         }
 
-        void level(int level, int from, int to, int target, long n, long d, char op, int percent) {
+        /**
+         * Adds one record's ratio. {@code part} is the part's key as the record gave it, or -1 for
+         * a whole of 0; the group's part key is the record's when every unit gives the same, and
+         * Decree 42's as soon as the two wordings mix (as the engine names it).
+         */
+        void level(int level, int from, int to, int target, int part, long n, long d, char op, int percent) {
             long[] sum = levels.computeIfAbsent(new GroupKey(level, from, to, target), k -> new long[] {0, 0, 0, op,
-                percent});
+                percent, BASE_PART[target]});
+            if (part >= 0 && part != sum[5]) {
+                sum[5] = sum[2] == 0 || NEWER_PART[target] < 0 ? part : NEWER_PART[target];
+            }
             sum[0] += n;
             sum[1] += d;
             sum[2]++;
@@ -978,17 +1297,31 @@ public final class PlainJavaEndToEnd {
                 GroupKey k = e.getKey();
                 long[] s = e.getValue();
                 char op = (char) s[3];
-                int sign = Long.compare(s[0] * 100, s[4] * s[1]);
-                String status = s[1] == 0 ? "NOT_APPLICABLE"
-                        : (op == '>' ? sign > 0 : op == 'g' ? sign >= 0 : sign == 0) ? "MET" : "NOT_MET";
+                // Sums of counts stay below 2^63 / 100 for any file the benchmark writes.
+                int sign = Long.compare(Math.multiplyExact(s[0], 100), Math.multiplyExact(s[4], s[1]));
+                boolean met = op == '>' ? sign > 0 : op == 'g' ? sign >= 0 : sign == 0;
+                int status = s[1] == 0 ? NOT_APPLICABLE : met ? MET : NOT_MET;
                 w.ascii(first ? "{\"level\":\"" : ",{\"level\":\"").ascii(LEVELS[k.level()])
-                        .ascii("\",\"period\":{\"from\":\"").ascii(LocalDate.ofEpochDay(k.from()).toString())
-                        .ascii("\",\"to\":\"").ascii(LocalDate.ofEpochDay(k.to()).toString()).ascii("\"},\"target\":\"")
+                        .ascii("\",\"period\":{\"from\":\"").isoDay(k.from())
+                        .ascii("\",\"to\":\"").isoDay(k.to()).ascii("\"},\"target\":\"")
                         .ascii(TARGETS[k.target()].id).ascii("\",\"units\":").number(s[2])
                         .ascii(",\"actual\":{\"numerator\":").number(s[0]).ascii(",\"denominator\":").number(s[1])
-                        .ascii(",\"percent\":").ascii(s[1] == 0 ? "null" : "\"" + percent(s[0], s[1]) + "\"")
-                        .ascii("},\"required\":{\"operator\":\"").ascii(op == '>' ? ">" : op == 'g' ? ">=" : "=")
-                        .ascii("\",\"percent\":\"").number(s[4]).ascii("\"},\"status\":\"").ascii(status).ascii("\"}");
+                        .ascii(",\"percent\":");
+                if (s[1] == 0) {
+                    w.raw(NULL);
+                } else {
+                    w.ascii("\"").percent(s[0], s[1], '.').ascii("\"");
+                }
+                w.ascii("},\"required\":").raw(REQUIRED_PERCENT[opIndex(op)][(int) s[4]]).ascii(",\"status\":\"")
+                        .ascii(STATUS[status]).ascii("\",\"gap\":");
+                long least = status == NOT_MET ? leastPart(s[1], op, s[4]) : -1;
+                if (least >= 0) {
+                    w.ascii("{\"key\":\"").ascii(KEYS[(int) s[5]]).ascii("\",\"change\":").number(least - s[0])
+                            .ascii("}");
+                } else {
+                    w.raw(NULL);
+                }
+                w.ascii("}");
                 first = false;
             }
             w.ascii("],\"units\":[");
@@ -1016,7 +1349,7 @@ public final class PlainJavaEndToEnd {
                         rank = position;
                     }
                     previous = s;
-                    w.ascii(",\"score\":\"").ascii(percent(s[0], s[1])).ascii("\",\"rank\":").number(rank).ascii("}");
+                    w.ascii(",\"score\":\"").percent(s[0], s[1], '.').ascii("\",\"rank\":").number(rank).ascii("}");
                 }
             }
             w.ascii("]}");
@@ -1047,15 +1380,107 @@ public final class PlainJavaEndToEnd {
             this.out = out;
         }
 
+        /** Makes room for {@code k} more bytes; never flushes, so that marks stay valid ({@link #flushIfFull}). */
         private void room(int k) {
-            if (n + k <= buf.length) {
-                return;
+            if (n + k > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + k));
             }
-            if (out != null && k <= buf.length) {
+        }
+
+        /** Flushes to the stream, between results, once the buffer is half full. */
+        void flushIfFull() {
+            if (out != null && n >= buf.length >> 1) {
                 flushBuffer();
-                return;
             }
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + k));
+        }
+
+        /** Where the next byte goes, for {@link #repeat}. */
+        int mark() {
+            return n;
+        }
+
+        /** Writes again what was written between two marks. */
+        Writer repeat(int from, int to) {
+            room(to - from);
+            System.arraycopy(buf, from, buf, n, to - from);
+            n += to - from;
+            return this;
+        }
+
+        /** Writes again a percent written between two marks, with another decimal mark. */
+        Writer repeatPercent(int from, int to, char mark) {
+            room(to - from);
+            for (int i = from; i < to; i++) {
+                byte c = buf[i];
+                buf[n++] = c == '.' ? (byte) mark : c;
+            }
+            return this;
+        }
+
+        /** {@code part / whole} as a percentage with two decimals, half up; {@code whole} positive. */
+        Writer percent(long part, long whole, char mark) {
+            if (part > Long.MAX_VALUE / 20_000 || whole > Long.MAX_VALUE / 2) {
+                String p = BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole),
+                        2, RoundingMode.HALF_UP).toPlainString();
+                return ascii(mark == '.' ? p : p.replace('.', mark));
+            }
+            // round(part × 10000 / whole), half up: floor((2 × part × 10000 + whole) / (2 × whole)).
+            long q = (part * 20_000 + whole) / (whole * 2);
+            number(q / 100);
+            room(3);
+            int f = (int) (q % 100);
+            buf[n++] = (byte) mark;
+            buf[n++] = (byte) ('0' + f / 10);
+            buf[n++] = (byte) ('0' + f % 10);
+            return this;
+        }
+
+        /** A day as {@code YYYY-MM-DD}. */
+        Writer isoDay(int epochDay) {
+            return day(epochDay, false);
+        }
+
+        /** A day as {@code dd/MM/yyyy}, as Vietnamese messages write it. */
+        Writer viDay(int epochDay) {
+            return day(epochDay, true);
+        }
+
+        /** Civil from days (proleptic Gregorian, years 0 to 9999), without a LocalDate. */
+        private Writer day(int epochDay, boolean vi) {
+            long z = epochDay + 719_468L;
+            long era = Math.floorDiv(z, 146_097);
+            long doe = z - era * 146_097;
+            long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+            long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+            long mp = (5 * doy + 2) / 153;
+            int d = (int) (doy - (153 * mp + 2) / 5 + 1);
+            int m = (int) (mp < 10 ? mp + 3 : mp - 9);
+            int y = (int) (yoe + era * 400 + (m <= 2 ? 1 : 0));
+            room(10);
+            if (vi) {
+                two(d);
+                buf[n++] = '/';
+                two(m);
+                buf[n++] = '/';
+                four(y);
+            } else {
+                four(y);
+                buf[n++] = '-';
+                two(m);
+                buf[n++] = '-';
+                two(d);
+            }
+            return this;
+        }
+
+        private void two(int v) {
+            buf[n++] = (byte) ('0' + v / 10);
+            buf[n++] = (byte) ('0' + v % 10);
+        }
+
+        private void four(int v) {
+            two(v / 100);
+            two(v % 100);
         }
 
         private void flushBuffer() {
@@ -1069,9 +1494,6 @@ public final class PlainJavaEndToEnd {
 
         Writer raw(byte[] b) {
             room(b.length);
-            if (b.length > buf.length - n) {
-                buf = Arrays.copyOf(buf, n + b.length);
-            }
             System.arraycopy(b, 0, buf, n, b.length);
             n += b.length;
             return this;
@@ -1098,8 +1520,16 @@ public final class PlainJavaEndToEnd {
 
         /** A JSON string, quoted and escaped. */
         Writer string(String s) {
-            room(s.length() * 6 + 2);
+            room(2);
             buf[n++] = '"';
+            text(s);
+            buf[n++] = '"';
+            return this;
+        }
+
+        /** The inside of a JSON string, escaped. */
+        Writer text(String s) {
+            room(s.length() * 6 + 1);
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (c < 0x80) {
@@ -1129,7 +1559,6 @@ public final class PlainJavaEndToEnd {
                     buf[n++] = (byte) (0x80 | (c & 0x3F));
                 }
             }
-            buf[n++] = '"';
             return this;
         }
 
@@ -1152,12 +1581,13 @@ public final class PlainJavaEndToEnd {
     /**
      * Evaluates one request file and prints the response, as a plain Java program would.
      *
-     * @param args the request file
+     * @param args the request file, then optionally the rule set's fingerprint (by default {@link #SHA256})
      * @throws IOException when reading or writing fails
      */
     public static void main(String[] args) throws IOException {
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        long[] counts = new PlainJavaEndToEnd().run(Path.of(args[0]), out);
+        long[] counts = (args.length > 1 ? new PlainJavaEndToEnd(args[1]) : new PlainJavaEndToEnd()).run(
+                Path.of(args[0]), out);
         out.flush();
         System.exit(counts[2] > 0 ? 3 : 0);
     }
