@@ -25,18 +25,30 @@ import java.util.List;
 public final class Wording {
 
     private static final String[] REASON_KEYS = new String[ReasonCode.values().length];
-    private static final String[] STATUS_KEYS = new String[Status.values().length];
-    private static final String[] OPERATOR_KEYS = new String[Operator.values().length];
+    private static final Words.Key[] STATUS_KEYS = new Words.Key[Status.values().length];
+    /** The comparators that have words; the others are written as their symbol. */
+    private static final Words.Key[] OPERATOR_KEYS = new Words.Key[Operator.values().length];
+    private static final Words.Key MESSAGE = new Words.Key("message");
+    private static final Words.Key RATIO = new Words.Key("ratio");
+    private static final Words.Key RATIO_PERCENT = new Words.Key("ratio.percent");
+    private static final Words.Key TREND = new Words.Key("trend");
+    private static final Words.Key REQUIRED_PERCENT = new Words.Key("required.percent");
+    private static final Words.Key REQUIRED_COUNT = new Words.Key("required.count");
+    private static final Words.Key GAP_MORE = new Words.Key("gap.more");
+    private static final Words.Key GAP_FEWER = new Words.Key("gap.fewer");
 
     static {
         for (ReasonCode c : ReasonCode.values()) {
             REASON_KEYS[c.ordinal()] = "reason." + c.name();
         }
         for (Status s : Status.values()) {
-            STATUS_KEYS[s.ordinal()] = "status." + s.name();
+            STATUS_KEYS[s.ordinal()] = new Words.Key("status." + s.name());
         }
         for (Operator o : Operator.values()) {
-            OPERATOR_KEYS[o.ordinal()] = "operator." + o.name();
+            OPERATOR_KEYS[o.ordinal()] = switch (o) {
+                case GREATER_THAN, AT_LEAST, EQUAL -> new Words.Key("operator." + o.name());
+                case BEFORE, DONE, RISES -> null;
+            };
         }
     }
 
@@ -154,8 +166,8 @@ public final class Wording {
     public static void message(Sentence out, Words w, TargetDef t, Status status, Measurement actual, Requirement required,
             ReasonCode reason, List<String> missingKeys, Words.Part reasonText, Gap gap, Noun noun) {
         String title = w == Words.VI ? t.title().vi() : t.title().en();
-        w.write(out, "message", o -> o.words(slot(t, w == Words.VI ? TITLE_VI : TITLE_EN), title),
-                o -> o.words(STATUS_SLOT + lang(w) * 8 + status.ordinal(), w.get(STATUS_KEYS[status.ordinal()])), o -> {
+        w.write(out, MESSAGE, o -> o.words(slot(t, w == Words.VI ? TITLE_VI : TITLE_EN), title),
+                o -> o.words(STATUS_SLOT + lang(w) * 8 + status.ordinal(), STATUS_KEYS[status.ordinal()].text(w)), o -> {
             if (reason == null || reason == ReasonCode.NOT_YET_DUE || reason == ReasonCode.NOT_YET_DONE) {
                 measured(o, w, actual);
                 if (required != null) {
@@ -175,7 +187,7 @@ public final class Wording {
     /** What it would take, in words: "; cần thêm 4 hồ sơ … để đạt". */
     private static void gap(Sentence out, Words w, Gap gap, Noun noun) {
         long n = Math.abs(gap.change());
-        w.write(out, gap.change() > 0 ? "gap.more" : "gap.fewer", o -> o.number(n), o -> o.words(nounWords(w, noun, n)));
+        w.write(out, gap.change() > 0 ? GAP_MORE : GAP_FEWER, o -> o.number(n), o -> o.words(nounWords(w, noun, n)));
     }
 
     /** The rule set's noun for a counted thing, in the language's form for {@code n}. */
@@ -232,7 +244,7 @@ public final class Wording {
 
             @Override
             public Void trend(Measurement.OfTrend t) {
-                w.write(out, "trend", o -> Wording.ratio(o, w, t.current()), o -> Wording.ratio(o, w, t.previous().orElse(null)));
+                w.write(out, TREND, o -> Wording.ratio(o, w, t.current()), o -> Wording.ratio(o, w, t.previous().orElse(null)));
                 return null;
             }
         });
@@ -242,9 +254,9 @@ public final class Wording {
         if (r == null) {
             word(out, w, NONE, "ratio.none");
         } else if (r.denominator() == 0) {
-            w.write(out, "ratio", o -> o.number(r.numerator()), o -> o.number(r.denominator()));
+            w.write(out, RATIO, o -> o.number(r.numerator()), o -> o.number(r.denominator()));
         } else {
-            w.write(out, "ratio.percent", o -> o.number(r.numerator()), o -> o.number(r.denominator()),
+            w.write(out, RATIO_PERCENT, o -> o.number(r.numerator()), o -> o.number(r.denominator()),
                     o -> o.percent(r, w == Words.VI ? ',' : '.'));
         }
     }
@@ -254,14 +266,14 @@ public final class Wording {
         q.accept(new Requirement.Visitor<Void>() {
             @Override
             public Void percent(Requirement.Percent p) {
-                w.write(out, "required.percent", o -> operator(o, w, p.operator()),
+                w.write(out, REQUIRED_PERCENT, o -> operator(o, w, p.operator()),
                         o -> o.text(decimal(w, p.percent())));
                 return null;
             }
 
             @Override
             public Void count(Requirement.Count c) {
-                w.write(out, "required.count", o -> operator(o, w, c.operator()), o -> o.number(c.value()));
+                w.write(out, REQUIRED_COUNT, o -> operator(o, w, c.operator()), o -> o.number(c.value()));
                 return null;
             }
 
@@ -288,7 +300,7 @@ public final class Wording {
     /** The comparator in words; a switch expression without a default, so a new one fails to compile. */
     private static void operator(Sentence out, Words w, Operator op) {
         String words = switch (op) {
-            case GREATER_THAN, AT_LEAST, EQUAL -> w.get(OPERATOR_KEYS[op.ordinal()]);
+            case GREATER_THAN, AT_LEAST, EQUAL -> OPERATOR_KEYS[op.ordinal()].text(w);
             case BEFORE, DONE, RISES -> op.symbol();
         };
         out.words(OPERATOR_SLOT + lang(w) * 8 + op.ordinal(), words);
