@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link KpiEngine#evaluateJson(Path, OutputStream, RequestOverrides)}, what {@code evaluate}
  * runs) against {@link PlainJavaEndToEnd} on the same file, taking turns, the responses written
  * to a counting sink. Run in a JVM of its own with the heap under test ({@code -Xmx256m}); it
- * checks that both give the same counts, then prints one line a run and the ratio of medians,
+ * first checks, untimed, that both write the same bytes ({@link SameBytes}, the rule set's
+ * fingerprint aside) and, in every run, that both give the same counts, then prints one line a run and the ratio of medians,
  * and, in one more untimed run of each, the state it keeps per distinct (unit, period): the
  * live heap at its highest less the heap before, divided by the records (each of the
  * benchmark's records is a distinct unit and period).
@@ -109,7 +110,15 @@ public final class EndToEnd {
         int runs = Integer.parseInt(args[1]);
         String label = args.length > 2 ? args[2] : request.getFileName().toString();
         KpiEngine engine = KpiEngine.builder().limits(Limits.unlimitedRecords()).build();
-        PlainJavaEndToEnd plain = new PlainJavaEndToEnd();
+        String sha256 = engine.ruleSet("dak-nong-2022", "1.1.0").orElseThrow().ref().sha256();
+        if (!sha256.equals(PlainJavaEndToEnd.SHA256)) {
+            System.out.println("   note: PlainJavaEndToEnd.SHA256 is not the rule set's fingerprint " + sha256
+                    + " (its standalone runs write the old one); this run gives it the engine's");
+        }
+        PlainJavaEndToEnd plain = new PlainJavaEndToEnd(sha256);
+        // Untimed, once: the same bytes as the engine, so that the ratio compares equal work.
+        Object[] same = SameBytes.check(engine, plain, request, label);
+        check((EvaluationSummary) same[0], (long[]) same[1]);
         List<Double> engineRates = new ArrayList<>();
         List<Double> plainRates = new ArrayList<>();
         long records = 0;
