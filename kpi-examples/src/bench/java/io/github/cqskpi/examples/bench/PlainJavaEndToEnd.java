@@ -29,9 +29,11 @@ import java.util.Map;
  * response as pre-encoded UTF-8, roll-ups included, in two passes over the file as the engine
  * makes them (the first finds duplicates and previous periods, the second judges and writes).
  * It uses Jackson and the JDK only, none of the library, so that its cold start is a plain
- * Java program's. Its figures, windows and checks are the rule set's, written out by hand; it
- * knows the checks the benchmark's data sets need (every kind of rejection they hold, and the
- * common others), and the benchmark checks that its counts are the engine's.
+ * Java program's. Its figures, windows, checks and words are the rule set's and the engine's
+ * message bundles', written out by hand; gaps ("what it would take") are worked out with exact
+ * integer arithmetic as the contract says. It knows the checks the benchmark's data sets need
+ * (every kind of rejection they hold, and the common others), and the benchmark checks, before
+ * timing it, that it writes the engine's response byte for byte ({@link SameBytes}).
  *
  * <pre>
  * java -cp ... PlainJavaEndToEnd REQUEST.json [SHA256]     # the response on standard output
@@ -1294,6 +1296,7 @@ public final class PlainJavaEndToEnd {
                     .thenComparingInt(e -> e.getKey().target()));
             boolean first = true;
             for (Map.Entry<GroupKey, long[]> e : groups) {
+                w.flushIfFull();
                 GroupKey k = e.getKey();
                 long[] s = e.getValue();
                 char op = (char) s[3];
@@ -1336,6 +1339,7 @@ public final class PlainJavaEndToEnd {
                 int rank = 0;
                 int[] previous = null;
                 for (Map.Entry<String, int[]> e : all) {
+                    w.flushIfFull();
                     int[] s = e.getValue();
                     w.ascii(first ? "{\"unitId\":" : ",{\"unitId\":").string(e.getKey()).ascii(",\"level\":\"")
                             .ascii(LEVELS[level]).ascii("\",\"met\":").number(s[0]).ascii(",\"judged\":").number(s[1]);
@@ -1419,7 +1423,8 @@ public final class PlainJavaEndToEnd {
 
         /** {@code part / whole} as a percentage with two decimals, half up; {@code whole} positive. */
         Writer percent(long part, long whole, char mark) {
-            if (part > Long.MAX_VALUE / 20_000 || whole > Long.MAX_VALUE / 2) {
+            if (part >= 1L << 44 || whole >= 1L << 61) {
+                // Past what 2 × part × 10000 + whole holds in a long.
                 String p = BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole),
                         2, RoundingMode.HALF_UP).toPlainString();
                 return ascii(mark == '.' ? p : p.replace('.', mark));
