@@ -704,7 +704,8 @@ public final class PlainJavaEndToEnd {
                             + KEYS[REPLACES[k]] + " under newer wording; a record may give one of the two, not both");
                 } else if (r.to != Integer.MIN_VALUE && r.to < DECREE_42) {
                     r.error("/metrics/" + KEYS[k], "UNKNOWN_METRIC", "metric " + KEYS[k]
-                            + " is accepted for periods ending on or after 2022-08-15");
+                            + " is accepted for periods ending on or after 2022-08-15; this period ends "
+                            + LocalDate.ofEpochDay(r.to) + " (give " + KEYS[REPLACES[k]] + ")");
                 }
             }
             if (TYPE[k] == 1 && r.values[k] != NOT_SUBMITTED && r.values[k] > asOfDay) {
