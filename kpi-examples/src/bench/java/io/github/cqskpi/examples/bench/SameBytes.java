@@ -35,6 +35,12 @@ final class SameBytes {
      * @return the engine's summary and the plain-Java counts, for the count check
      */
     static Object[] check(KpiEngine engine, PlainJavaEndToEnd plain, Path request, String label) throws IOException {
+        return check(engine, plain, request, request, label);
+    }
+
+    /** As {@link #check(KpiEngine, PlainJavaEndToEnd, Path, String)}, each on its own file (to test the check). */
+    static Object[] check(KpiEngine engine, PlainJavaEndToEnd plain, Path request, Path plainRequest, String label)
+            throws IOException {
         BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(256);
         EvaluationSummary[] summary = new EvaluationSummary[1];
         Throwable[] failed = new Throwable[1];
@@ -66,7 +72,7 @@ final class SameBytes {
         writer.setDaemon(true);
         writer.start();
         Comparing compared = new Comparing(chunks, label);
-        long[] counts = plain.run(request, compared);
+        long[] counts = plain.run(plainRequest, compared);
         compared.finish();
         try {
             writer.join(TimeUnit.MINUTES.toMillis(10));
