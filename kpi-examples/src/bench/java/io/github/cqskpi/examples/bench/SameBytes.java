@@ -105,6 +105,7 @@ final class SameBytes {
         private byte[] chunk = new byte[0];
         private int at;
         private boolean ended;
+        /** Bytes of the plain-Java response compared so far. */
         long offset;
         boolean fingerprintDiffers;
         /** The last bytes both wrote, for context. */
@@ -165,7 +166,10 @@ final class SameBytes {
                         fingerprintDiffers = !theirs.toString().equals(fingerprint.toString());
                         inFingerprint = false;
                     } else {
+                        // Counted as the plain-Java evaluator's bytes: offsets are into its response.
                         fingerprint.append((char) mine);
+                        recent[(int) (offset % recent.length)] = (byte) mine;
+                        offset++;
                         continue;
                     }
                 } else {
