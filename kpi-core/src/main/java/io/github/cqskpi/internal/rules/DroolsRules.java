@@ -333,15 +333,10 @@ public final class DroolsRules {
         return out;
     }
 
+    /** A model list's class names: its lines less the version header kie-maven-plugin writes first. */
     private static List<String> parseModelList(InputStream in) throws IOException {
-        List<String> out = new ArrayList<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-            line = line.trim();
-            if (!line.isEmpty() && !line.startsWith("Drools-Model-Version")) {
-                out.add(line);
-            }
-        }
+        List<String> out = lines(in);
+        out.removeIf(line -> line.startsWith("Drools-Model-Version"));
         return out;
     }
 }
