@@ -47,6 +47,28 @@ public final class ByteBuf {
         return this;
     }
 
+    /** 1, 10, 100... 10^18: a number's digits counted by comparison, not by division. */
+    private static final long[] TENS = new long[19];
+    /** The two digits of 0 to 99, for writing a number two digits a division. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        long t = 1;
+        for (int i = 0; i < TENS.length; i++) {
+            TENS[i] = t;
+            t *= 10;
+        }
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    /**
+     * A number in decimal, as {@link Long#toString(long)} writes it. Every result writes several
+     * (its counts in the figures and in both messages): counted by comparison and written two
+     * digits a division, they cost about half what a division a digit did.
+     */
     public ByteBuf number(long v) {
         if (v >= 0 && v < 10) {
             return add((byte) ('0' + v));
@@ -55,13 +77,24 @@ public final class ByteBuf {
             return ascii(Long.toString(v));
         }
         int digits = 1;
-        for (long t = v / 10; t > 0; t /= 10) {
+        while (digits < TENS.length && v >= TENS[digits]) {
             digits++;
         }
         room(digits);
         int at = size + digits;
-        for (long t = v; t > 0; t /= 10) {
-            bytes[--at] = (byte) ('0' + (t % 10));
+        while (v >= 100) {
+            long q = v / 100;
+            int r = (int) (v - q * 100) << 1;
+            bytes[--at] = PAIRS[r + 1];
+            bytes[--at] = PAIRS[r];
+            v = q;
+        }
+        if (v >= 10) {
+            int r = (int) v << 1;
+            bytes[--at] = PAIRS[r + 1];
+            bytes[--at] = PAIRS[r];
+        } else {
+            bytes[--at] = (byte) ('0' + v);
         }
         size += digits;
         return this;
