@@ -116,6 +116,10 @@ public final class ResponseJson implements AutoCloseable {
 
     private final OutputStream out;
     private final JsonText results;
+    /** The unit and period {@link #head} wrote last, and their bytes from the unit id to the period's end. */
+    private String headUnitId;
+    private Period headPeriod;
+    private byte[] headBytes;
     private final Spill errorBytes = new Spill(ERRORS_IN_MEMORY);
     private final JsonText errors;
     private final ActualJson actual = new ActualJson();
@@ -241,15 +245,26 @@ public final class ResponseJson implements AutoCloseable {
         flushIfFull();
     }
 
-    /** Up to the target's id: the separator, the record, the unit and the period. */
+    /**
+     * Up to the target's id: the separator, the record, the unit and the period. A record's
+     * results come one after another with the same unit and period, encoded once for all of them.
+     */
     private void head(int record, String unitId, Period p) {
         ByteBuf b = results.buf;
         b.add(resultCount == 0 ? NL : COMMA_NL).add(RECORD).number(record).add(UNIT_ID);
-        results.text(unitId);
-        b.add(PERIOD_FROM);
-        results.isoDay(p.from());
-        b.add(PERIOD_TO);
-        results.isoDay(p.to());
+        if (unitId != headUnitId || p != headPeriod) {
+            int start = b.size;
+            results.text(unitId);
+            b.add(PERIOD_FROM);
+            results.isoDay(p.from());
+            b.add(PERIOD_TO);
+            results.isoDay(p.to());
+            headBytes = java.util.Arrays.copyOfRange(b.bytes, start, b.size);
+            headUnitId = unitId;
+            headPeriod = p;
+        } else {
+            b.add(headBytes);
+        }
         b.add(TARGET);
     }
 

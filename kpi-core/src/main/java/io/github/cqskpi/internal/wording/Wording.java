@@ -267,7 +267,7 @@ public final class Wording {
             @Override
             public Void percent(Requirement.Percent p) {
                 w.write(out, REQUIRED_PERCENT, o -> operator(o, w, p.operator()),
-                        o -> o.text(decimal(w, p.percent())));
+                        o -> o.words(decimal(w, p.percent())));
                 return null;
             }
 
@@ -315,10 +315,24 @@ public final class Wording {
         }
     }
 
-    /** A plain decimal with the language's decimal mark: a point in English, a comma in Vietnamese. */
+    /** The required percents in words, by language: a rule set has few, and every result names one. */
+    private static final java.util.Map<BigDecimal, String[]> DECIMALS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A plain decimal with the language's decimal mark: a point in English, a comma in
+     * Vietnamese. The same string for the same figure, so that a sentence that encodes words
+     * once ({@link Sentence#words(String)}) finds it.
+     */
     private static String decimal(Words w, BigDecimal value) {
-        String plain = plain(value);
-        return w == Words.VI ? plain.replace('.', ',') : plain;
+        String[] both = DECIMALS.get(value);
+        if (both == null) {
+            String plain = plain(value);
+            both = new String[] {plain.replace('.', ','), plain};
+            if (DECIMALS.size() < 1024) {
+                DECIMALS.putIfAbsent(value, both);
+            }
+        }
+        return both[lang(w)];
     }
 
     public static String plain(BigDecimal percent) {
