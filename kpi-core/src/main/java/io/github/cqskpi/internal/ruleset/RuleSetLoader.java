@@ -394,9 +394,12 @@ public final class RuleSetLoader {
                 throw new IllegalArgumentException(where + " @require \"" + text + "\" names no real day");
             }
         } else if (n.matches()) {
-            Operator op = null;
+            Operator op = null; // one of them: the pattern's first group is their alternatives
             for (Operator o : NUMERIC_OPERATORS) {
-                op = op == null && o.symbol().equals(n.group(1)) ? o : op;
+                if (o.symbol().equals(n.group(1))) {
+                    op = o;
+                    break;
+                }
             }
             BigDecimal value = new BigDecimal(n.group(2));
             if (n.group(3).isEmpty()) {
