@@ -48,7 +48,11 @@ public final class Rollups {
 
         @Override
         public int hashCode() {
-            return (level.ordinal() * 31 + target) * 31 + period.from().hashCode() * 17 + period.to().hashCode();
+            // A day's hash differs from the next month's in its middle bits only: mixed, so that
+            // the periods of a year do not share a bucket of the map.
+            int h = ((period.from().hashCode() * 31 + period.to().hashCode()) * 31 + level.ordinal()) * 31 + target;
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 15);
         }
     }
 
@@ -87,7 +91,11 @@ public final class Rollups {
     private int lastUnit;
     private Level lastLevel;
     private Period lastPeriod;
-    private Sum[] lastSums = new Sum[0];
+    private static final Sum[] NO_SUMS = new Sum[0];
+    /** The sums by level and period (the key's target is −1), each row by target ordinal. */
+    private final Map<GroupKey, Sum[]> rows = new HashMap<>();
+    private GroupKey lastRow;
+    private Sum[] lastSums = NO_SUMS;
     /** By unit number: the level of the unit's first result (its ordinal + 1; 0 for none yet), met, judged. */
     private byte[] levelOf = new byte[16];
     private int[] met = new int[16];
@@ -151,17 +159,20 @@ public final class Rollups {
                 || v.reason() == ReasonCode.ZERO_DENOMINATOR;
         if (measured && v.actual() instanceof Measurement.OfRatio r && v.required() instanceof Requirement.Percent p) {
             if (level != lastLevel || period != lastPeriod) {
+                // Once a record: its level and period find their row of sums, one a target.
                 lastLevel = level;
                 lastPeriod = period;
-                lastSums = new Sum[Math.max(target.ordinal() + 1, lastSums.length)];
+                lastRow = new GroupKey(level, period, -1);
+                lastSums = rows.getOrDefault(lastRow, NO_SUMS);
             }
             if (target.ordinal() >= lastSums.length) {
                 lastSums = Arrays.copyOf(lastSums, target.ordinal() + 1);
+                rows.put(lastRow, lastSums);
             }
             Sum s = lastSums[target.ordinal()];
             if (s == null) {
-                s = sums.computeIfAbsent(new GroupKey(level, period, target.ordinal()), k -> new Sum(target.id(), p,
-                        target.measure()));
+                s = new Sum(target.id(), p, target.measure());
+                sums.put(new GroupKey(level, period, target.ordinal()), s);
                 lastSums[target.ordinal()] = s;
             }
             if (s.required != p && !s.required.equals(p)) {
