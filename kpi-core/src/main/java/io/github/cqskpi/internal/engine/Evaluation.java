@@ -210,15 +210,13 @@ public final class Evaluation {
 
     private void count(RecordState s) {
         ValidRecord r = s.record();
-        for (TargetDef t : rs.targets()) {
-            if (t.appliesTo(r.level(), r.roles())) {
-                Verdict v = s.verdict(t.ordinal());
-                if (v == null) {
-                    v = Verdict.OUTSIDE_WINDOW;
-                }
-                byStatus[v.status().ordinal()]++;
-                rollups.add(r.level(), r.unitId(), r.period(), t, v);
+        for (TargetDef t : s.applicable()) {
+            Verdict v = s.verdict(t.ordinal());
+            if (v == null) {
+                v = Verdict.OUTSIDE_WINDOW;
             }
+            byStatus[v.status().ordinal()]++;
+            rollups.add(r.level(), r.unitId(), r.period(), t, v);
         }
     }
 

@@ -164,10 +164,7 @@ public final class ResponseJson implements AutoCloseable {
         ValidRecord rec = s.record();
         JsonText o = results;
         ByteBuf b = o.buf;
-        for (TargetDef t : rs.targets()) {
-            if (!t.appliesTo(rec.level(), rec.roles())) {
-                continue;
-            }
+        for (TargetDef t : s.applicable()) {
             Verdict v = s.verdict(t.ordinal());
             if (v == null) {
                 v = Verdict.OUTSIDE_WINDOW;
@@ -577,6 +574,8 @@ public final class ResponseJson implements AutoCloseable {
         private final Escaper escaper;
         private final Map<String, byte[]> words = new IdentityHashMap<>();
         private final Map<Requirement, byte[]> required = new IdentityHashMap<>();
+        /** What {@link #keep} kept, by key and variant. */
+        private final Map<Object, byte[][]> kept = new IdentityHashMap<>();
         private byte[][] slots = new byte[256][];
 
         public JsonText(ByteBuf buf, Escaper escaper) {
@@ -616,6 +615,32 @@ public final class ResponseJson implements AutoCloseable {
             }
             buf.add(b);
             return this;
+        }
+
+        @Override
+        public boolean recall(Object key, int variant) {
+            byte[][] k = kept.get(key);
+            if (k == null || variant >= k.length || k[variant] == null) {
+                return false;
+            }
+            buf.add(k[variant]);
+            return true;
+        }
+
+        @Override
+        public void keep(Object key, int variant, int from) {
+            byte[][] k = kept.get(key);
+            if (k == null) {
+                if (kept.size() >= MOST_WORDS) {
+                    kept.clear();
+                }
+                k = new byte[variant + 1][];
+                kept.put(key, k);
+            } else if (variant >= k.length) {
+                k = java.util.Arrays.copyOf(k, variant + 1);
+                kept.put(key, k);
+            }
+            k[variant] = java.util.Arrays.copyOfRange(buf.bytes, from, buf.size);
         }
 
         /** The contract's {@code required} of a requirement, encoded once per response. */

@@ -25,6 +25,8 @@ public final class RecordState implements Judgement {
     private final LocalDate asOf;
     private final List<MetricValue[]> previous;
     private final Verdict[] verdicts;
+    /** The targets that address the record's unit, in the rule set's order. */
+    private final TargetDef[] applicable;
     private final UnitPeriod fact;
     private String fault;
 
@@ -34,6 +36,7 @@ public final class RecordState implements Judgement {
         this.asOf = asOf;
         this.previous = previous;
         this.verdicts = new Verdict[ruleSet.targets().size()];
+        this.applicable = applicable(ruleSet, record);
         this.fact = new UnitPeriod(record.index(), record.unitId(), record.level(), record.roles(),
                 record.period().from(), record.period().to(), this);
     }
@@ -46,7 +49,7 @@ public final class RecordState implements Judgement {
             return;
         }
         TargetDef t = f.target();
-        if (!t.appliesTo(record.level(), record.roles()) || !f.levels().contains(record.level())) {
+        if (!applies(t) || !f.levels().contains(record.level())) {
             fail("rule \"" + ruleName + "\" matched a " + record.level() + " unit with roles " + record.roles()
                     + ", outside the scope its target and @levels declare");
             return;
@@ -57,6 +60,37 @@ public final class RecordState implements Judgement {
             return;
         }
         verdicts[t.ordinal()] = Judge.judge(f, this);
+    }
+
+    /**
+     * The targets that address a record's unit, each decided once for the record: the rules,
+     * the counts and every writer ask it for each result.
+     */
+    private static TargetDef[] applicable(LoadedRuleSet rs, ValidRecord r) {
+        List<TargetDef> all = rs.targets();
+        TargetDef[] found = new TargetDef[all.size()];
+        int n = 0;
+        for (TargetDef t : all) {
+            if (t.appliesTo(r.level(), r.roles())) {
+                found[n++] = t;
+            }
+        }
+        return n == found.length ? found : java.util.Arrays.copyOf(found, n);
+    }
+
+    /** The targets that address the record's unit, in the rule set's order; the array is not to be changed. */
+    public TargetDef[] applicable() {
+        return applicable;
+    }
+
+    /** Whether a target addresses the record's unit. */
+    public boolean applies(TargetDef t) {
+        for (TargetDef a : applicable) {
+            if (a == t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void fail(String why) {

@@ -28,10 +28,7 @@ public final class Results {
     public static List<TargetResult> of(LoadedRuleSet rs, RecordState s) {
         ValidRecord rec = s.record();
         List<TargetResult> out = new ArrayList<>(rs.targets().size());
-        for (TargetDef t : rs.targets()) {
-            if (!t.appliesTo(rec.level(), rec.roles())) {
-                continue;
-            }
+        for (TargetDef t : s.applicable()) {
             Verdict v = s.verdict(t.ordinal());
             if (v == null) {
                 v = Verdict.OUTSIDE_WINDOW;

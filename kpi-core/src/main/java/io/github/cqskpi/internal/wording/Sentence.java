@@ -43,6 +43,21 @@ public interface Sentence {
     /** {@link Ratio#percent()} as plain text with its decimal mark; the denominator is not 0. */
     public Sentence percent(Ratio r, char mark);
 
+    /**
+     * Writes the words kept under {@code key} and {@code variant} by {@link #keep}, if this
+     * sentence keeps words: words that depend on nothing else are then composed once.
+     *
+     * @param key compared by identity
+     * @return whether it wrote them; if not, the caller composes them
+     */
+    default boolean recall(Object key, int variant) {
+        return false;
+    }
+
+    /** Keeps what was written since the mark {@code from} under {@code key} and {@code variant}. */
+    default void keep(Object key, int variant, int from) {
+    }
+
     /** Where the next piece goes, for {@link #repeat}. */
     public int mark();
 

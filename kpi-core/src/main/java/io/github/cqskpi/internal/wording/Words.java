@@ -87,6 +87,22 @@ public final class Words {
             enText = EN.get(key);
         }
 
+        /**
+         * A key whose placeholders are filled in sequence ({@link Template#piece}), with no
+         * function a placeholder: fails at once unless both languages hold them in the order
+         * 0, 1, 2..., each once.
+         */
+        public Key(String key, int placeholders) {
+            this(key);
+            for (Words w : List.of(VI, EN)) {
+                if (!in(w).inOrder(placeholders)) {
+                    throw new IllegalStateException("the message bundle for " + w.bundle.getLocale() + " must hold the "
+                            + placeholders + " placeholders of " + key + " in the order {0}, {1}...: they are filled"
+                            + " in sequence");
+                }
+            }
+        }
+
         public Template in(Words w) {
             return w == VI ? vi : en;
         }
@@ -128,6 +144,17 @@ public final class Words {
             }
             literals.add(text.substring(start));
             return new Template(List.copyOf(literals), order.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /**
+         * Writes the piece that stands before placeholder {@code i}, or after the last when
+         * {@code i} is their number: for a template whose placeholders stand in order, filled
+         * in sequence between its pieces.
+         */
+        public void piece(Sentence out, int i) {
+            if (encoded[i].length != 0) {
+                out.literal(this, i);
+            }
         }
 
         /** Writes the template with its placeholders filled by {@code parts}, in the template's order. */

@@ -2,6 +2,7 @@ package io.github.cqskpi.internal.wording;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -24,6 +25,23 @@ class WordsTests {
         Words.Template t = Words.Template.parse("{1} trên {0}");
         assertEquals("8 trên 5", t.format(5, 8));
         assertFalse(t.inOrder(2), "the fast writer must not use a reordered template");
+    }
+
+    @Test
+    void aKeyFilledInSequenceMustHoldItsPlaceholdersInOrderInBothLanguages() {
+        Words.Key k = new Words.Key("ratio.percent", 3);
+        Sentence.Plain out = new Sentence.Plain();
+        Words.Template t = k.in(Words.VI);
+        t.piece(out, 0);
+        out.number(5);
+        t.piece(out, 1);
+        out.number(8);
+        t.piece(out, 2);
+        out.words("62,50");
+        t.piece(out, 3);
+        assertEquals(Words.VI.format("ratio.percent", 5, 8, "62,50"), out.toString());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Words.Key("ratio.percent", 2));
+        assertTrue(e.getMessage().contains("ratio.percent"), e.getMessage());
     }
 
     @Test
