@@ -121,7 +121,10 @@ public final class Evaluation {
     /** The second look at a record, noted and validated on its own before; the index is sealed. */
     public void record(RecordDraft d) throws IOException {
         records++;
-        duplicates(d, index);
+        // The unit's number in the index, found once for the record: for its duplicates, its
+        // previous records and, on the thread that counts, its roll-ups.
+        int u = index.unit(d.unitId);
+        duplicates(d, index, u);
         if (d.rejected()) {
             batches.submit(d.rejection());
             return;
@@ -129,12 +132,16 @@ public final class Evaluation {
         evaluated++;
         ValidRecord valid = d.toValid();
         batches.submit(new RecordState(rs, valid, asOf,
-                index.endingOn(valid.unitId(), valid.period().from().minusDays(1), rs.vocabulary().size())));
+                index.endingOn(u, valid.period().from().minusDays(1), rs.vocabulary().size()), u));
     }
 
     /** The one duplicate check: the same unit with the same period twice rejects every record involved. */
     public static void duplicates(RecordDraft d, PeriodIndex index) {
-        int[] others = index.others(d);
+        duplicates(d, index, index.unit(d.unitId));
+    }
+
+    private static void duplicates(RecordDraft d, PeriodIndex index, int u) {
+        int[] others = index.others(d, u);
         if (others.length > 0) {
             StringBuilder b = new StringBuilder();
             for (int o : others) {
@@ -216,7 +223,7 @@ public final class Evaluation {
                 v = Verdict.OUTSIDE_WINDOW;
             }
             byStatus[v.status().ordinal()]++;
-            rollups.add(r.level(), r.unitId(), r.period(), t, v);
+            rollups.add(r.level(), s.unit(), r.period(), t, v);
         }
     }
 

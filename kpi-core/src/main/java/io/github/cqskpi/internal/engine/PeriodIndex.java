@@ -65,6 +65,11 @@ public final class PeriodIndex {
     }
 
     /** The unit's number, or −1 when it has no slot (or the index is not sealed). */
+    /** The number of a unit in {@link #units()} once sealed, or −1 when no record gives it. */
+    public int unit(String id) {
+        return id == null ? -1 : unitOf(id);
+    }
+
     private int unitOf(String id) {
         int u = units.find(id);
         return u < 0 || unitStart == null || u + 1 >= unitStart.length ? -1 : u;
@@ -218,10 +223,14 @@ public final class PeriodIndex {
      * empty when none.
      */
     public int[] others(RecordDraft d) {
+        return others(d, unit(d.unitId));
+    }
+
+    /** {@link #others(RecordDraft)} of a record whose unit's number ({@link #unit}) is known. */
+    public int[] others(RecordDraft d, int u) {
         if (d.unitId == null || d.from == null || d.to == null) {
             return new int[0];
         }
-        int u = unitOf(d.unitId);
         if (u < 0) {
             return new int[0];
         }
@@ -263,7 +272,11 @@ public final class PeriodIndex {
      * trend's figures only.
      */
     public List<MetricValue[]> endingOn(String unitId, LocalDate day, int vocabularySize) {
-        int u = unitOf(unitId);
+        return endingOn(unit(unitId), day, vocabularySize);
+    }
+
+    /** {@link #endingOn(String, LocalDate, int)} of a unit by its number ({@link #unit}). */
+    public List<MetricValue[]> endingOn(int u, LocalDate day, int vocabularySize) {
         if (u < 0) {
             return List.of();
         }

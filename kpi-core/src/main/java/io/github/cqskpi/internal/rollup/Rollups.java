@@ -133,6 +133,17 @@ public final class Rollups {
             lastUnitId = unitId;
             lastUnit = u;
         }
+        add(level, u, period, target, v);
+    }
+
+    /**
+     * Adds one result of a unit by its number in the shared table, found by the caller (the
+     * request's index found it for the record already).
+     */
+    public void add(Level level, int u, Period period, TargetDef target, Verdict v) {
+        if (u < 0 || u >= ids.size()) {
+            throw new IllegalStateException("unit number " + u + " is not in the table of unit ids");
+        }
         if (u >= levelOf.length) {
             int n = Math.max(u + 1, levelOf.length + (levelOf.length >> 1));
             levelOf = Arrays.copyOf(levelOf, n);

@@ -28,10 +28,17 @@ public final class RecordState implements Judgement {
     /** The targets that address the record's unit, in the rule set's order. */
     private final TargetDef[] applicable;
     private final UnitPeriod fact;
+    /** The unit's number in the request's table of unit ids. */
+    private final int unit;
     private String fault;
 
-    public RecordState(LoadedRuleSet ruleSet, ValidRecord record, LocalDate asOf, List<MetricValue[]> previous) {
+    /**
+     * @param unit the unit's number in the request's table of unit ids
+     */
+    public RecordState(LoadedRuleSet ruleSet, ValidRecord record, LocalDate asOf, List<MetricValue[]> previous,
+            int unit) {
         this.ruleSet = ruleSet;
+        this.unit = unit;
         this.record = record;
         this.asOf = asOf;
         this.previous = previous;
@@ -103,6 +110,11 @@ public final class RecordState implements Judgement {
     public void reset() {
         java.util.Arrays.fill(verdicts, null);
         fault = null;
+    }
+
+    /** The unit's number in the request's table of unit ids. */
+    public int unit() {
+        return unit;
     }
 
     public UnitPeriod fact() {

@@ -116,4 +116,27 @@ class RollupsUnitTests {
         assertEquals(2, ids.size());
         assertThrows(IllegalStateException.class, () -> r.add(Level.COMMUNE, "c", YEAR, L4, Verdict.OUTSIDE_WINDOW));
     }
+
+    @Test
+    void aUnitAddedByItsNumberInTheSharedTableCountsAsByItsIdAndANumberOutsideItIsRefused() {
+        io.github.cqskpi.internal.engine.IdTable ids = new io.github.cqskpi.internal.engine.IdTable();
+        int b = ids.intern("b");
+        int a = ids.intern("a");
+        Rollups byNumber = new Rollups(ids);
+        Rollups byId = new Rollups(ids);
+        // Periods of one year, each its own object, as records give them: one row of sums each.
+        for (int m = 1; m <= 12; m++) {
+            Period month = Period.month(2022, m);
+            byNumber.add(Level.COMMUNE, a, month, L4, ratio(Status.MET, m, 2 * m));
+            byNumber.add(Level.COMMUNE, b, Period.month(2022, m), L4, ratio(Status.NOT_MET, 0, m));
+            byId.add(Level.COMMUNE, "a", month, L4, ratio(Status.MET, m, 2 * m));
+            byId.add(Level.COMMUNE, "b", Period.month(2022, m), L4, ratio(Status.NOT_MET, 0, m));
+        }
+        assertEquals(byId.units(), byNumber.units());
+        assertEquals(byId.levels(), byNumber.levels());
+        assertEquals(12, byNumber.levels().size());
+        assertEquals(new Ratio(12, 36), byNumber.levels().get(11).ratio(), "December: 12 of 24 and 0 of 12");
+        assertThrows(IllegalStateException.class, () -> byNumber.add(Level.COMMUNE, 2, YEAR, L4, Verdict.OUTSIDE_WINDOW));
+        assertThrows(IllegalStateException.class, () -> byNumber.add(Level.COMMUNE, -1, YEAR, L4, Verdict.OUTSIDE_WINDOW));
+    }
 }
