@@ -43,6 +43,18 @@ public final class Wording {
     private static final Words.Key REQUIRED_DEADLINE = new Words.Key("required.deadline", 1);
     private static final Words.Key GAP_MORE = new Words.Key("gap.more", 2);
     private static final Words.Key GAP_FEWER = new Words.Key("gap.fewer", 2);
+    private static final Words.Key KEYS_JOIN = new Words.Key("keys.join", 2);
+    private static final Words.Key MISSING_KEYS = new Words.Key("reason.MISSING_KEYS", 1);
+    /* The reasons' texts, in English only (the Vietnamese message words each reason once). */
+    private static final Words.Template OUTSIDE_WINDOW = Words.EN.sequential("reason.OUTSIDE_WINDOW", 3);
+    private static final Words.Template ZERO_DENOMINATOR = Words.EN.sequential("reason.ZERO_DENOMINATOR", 1);
+    private static final Words.Template NOT_ONE_CALENDAR_MONTH = Words.EN.sequential("reason.NOT_ONE_CALENDAR_MONTH",
+            2);
+    private static final Words.Template NOT_YET_DUE = Words.EN.sequential("reason.NOT_YET_DUE", 2);
+    private static final Words.Template NO_PREVIOUS_NONE = Words.EN.sequential("reason.NO_PREVIOUS_RECORD.none", 2);
+    private static final Words.Template NO_PREVIOUS_MANY = Words.EN.sequential("reason.NO_PREVIOUS_RECORD.many", 3);
+    private static final Words.Template NO_PREVIOUS_UNUSABLE = Words.EN.sequential(
+            "reason.NO_PREVIOUS_RECORD.unusable", 3);
 
     static {
         for (ReasonCode c : ReasonCode.values()) {
@@ -101,20 +113,51 @@ public final class Wording {
     /** The reason's text of a verdict that has a reason. */
     public static void reason(Sentence out, Verdict v, TargetDef t, RecordState r, LoadedRuleSet rs) {
         ReasonCode code = v.reason();
-        String key = REASON_KEYS[code.ordinal()];
-        Words en = Words.EN;
         switch (code) {
-            case OUTSIDE_WINDOW -> en.write(out, key, o -> o.words(slot(t, ID), t.id()),
-                    o -> o.isoDay(r.period().to()), o -> o.words(slot(t, WINDOWS), rs.windows(t)));
-            case MISSING_KEYS -> en.write(out, key, o -> keys(o, en, v.missingKeys()));
-            case ZERO_DENOMINATOR -> en.write(out, key, o -> o.words(slot(t, DENOMINATOR), denominator(t)));
+            case OUTSIDE_WINDOW -> {
+                Words.Template s = OUTSIDE_WINDOW;
+                s.piece(out, 0);
+                out.words(slot(t, ID), t.id());
+                s.piece(out, 1);
+                out.isoDay(r.period().to());
+                s.piece(out, 2);
+                out.words(slot(t, WINDOWS), rs.windows(t));
+                s.piece(out, 3);
+            }
+            case MISSING_KEYS -> missingKeys(out, Words.EN, v.missingKeys());
+            case ZERO_DENOMINATOR -> {
+                Words.Template s = ZERO_DENOMINATOR;
+                s.piece(out, 0);
+                out.words(slot(t, DENOMINATOR), denominator(t));
+                s.piece(out, 1);
+            }
             case NO_PREVIOUS_RECORD -> noPrevious(out, t, r);
-            case NOT_ONE_CALENDAR_MONTH -> en.write(out, key, o -> o.isoDay(r.period().from()),
-                    o -> o.isoDay(r.period().to()));
-            case NOT_YET_DUE -> en.write(out, key, o -> o.isoDay(((Requirement.Deadline) v.required()).date()),
-                    o -> o.isoDay(r.asOf()));
-            case NOT_YET_DONE -> out.words(NOT_YET_DONE_SLOT, en.get(key));
+            case NOT_ONE_CALENDAR_MONTH -> {
+                Words.Template s = NOT_ONE_CALENDAR_MONTH;
+                s.piece(out, 0);
+                out.isoDay(r.period().from());
+                s.piece(out, 1);
+                out.isoDay(r.period().to());
+                s.piece(out, 2);
+            }
+            case NOT_YET_DUE -> {
+                Words.Template s = NOT_YET_DUE;
+                s.piece(out, 0);
+                out.isoDay(((Requirement.Deadline) v.required()).date());
+                s.piece(out, 1);
+                out.isoDay(r.asOf());
+                s.piece(out, 2);
+            }
+            case NOT_YET_DONE -> out.words(NOT_YET_DONE_SLOT, Words.EN.get(REASON_KEYS[code.ordinal()]));
         }
+    }
+
+    /** The reason of missing keys in a language: the keys, joined. */
+    private static void missingKeys(Sentence out, Words w, List<String> keys) {
+        Words.Template s = MISSING_KEYS.in(w);
+        s.piece(out, 0);
+        keys(out, w, keys);
+        s.piece(out, 1);
     }
 
     /** Keys joined with the language's {@code keys.join}, pair by pair from the left. */
@@ -130,7 +173,12 @@ public final class Wording {
             out.words(keys.get(0));
             return;
         }
-        words.write(out, "keys.join", o -> keys(o, words, keys, n - 1), o -> o.words(keys.get(n - 1)));
+        Words.Template j = KEYS_JOIN.in(words);
+        j.piece(out, 0);
+        keys(out, words, keys, n - 1);
+        j.piece(out, 1);
+        out.words(keys.get(n - 1));
+        j.piece(out, 2);
     }
 
     public static String denominator(TargetDef t) {
@@ -153,13 +201,30 @@ public final class Wording {
         int n = r.previous().size();
         String unit = r.record().unitId();
         if (n == 0) {
-            Words.EN.write(out, "reason.NO_PREVIOUS_RECORD.none", o -> o.text(unit), o -> o.isoDay(dayBefore));
+            Words.Template s = NO_PREVIOUS_NONE;
+            s.piece(out, 0);
+            out.text(unit);
+            s.piece(out, 1);
+            out.isoDay(dayBefore);
+            s.piece(out, 2);
         } else if (n > 1) {
-            Words.EN.write(out, "reason.NO_PREVIOUS_RECORD.many", o -> o.number(n), o -> o.text(unit),
-                    o -> o.isoDay(dayBefore));
+            Words.Template s = NO_PREVIOUS_MANY;
+            s.piece(out, 0);
+            out.number(n);
+            s.piece(out, 1);
+            out.text(unit);
+            s.piece(out, 2);
+            out.isoDay(dayBefore);
+            s.piece(out, 3);
         } else {
-            Words.EN.write(out, "reason.NO_PREVIOUS_RECORD.unusable", o -> o.isoDay(dayBefore),
-                    o -> o.text(previousMeasure(t)), o -> o.words(slot(t, DENOMINATOR), denominator(t)));
+            Words.Template s = NO_PREVIOUS_UNUSABLE;
+            s.piece(out, 0);
+            out.isoDay(dayBefore);
+            s.piece(out, 1);
+            out.text(previousMeasure(t));
+            s.piece(out, 2);
+            out.words(slot(t, DENOMINATOR), denominator(t));
+            s.piece(out, 3);
         }
     }
 
@@ -214,7 +279,7 @@ public final class Wording {
     public static void reasonVi(Sentence out, ReasonCode code, List<String> keys) {
         String key = REASON_KEYS[code.ordinal()];
         if (code == ReasonCode.MISSING_KEYS) {
-            Words.VI.write(out, key, o -> keys(o, Words.VI, keys));
+            missingKeys(out, Words.VI, keys);
         } else {
             out.words(REASON_VI_SLOT + code.ordinal(), Words.VI.get(key));
         }

@@ -34,6 +34,11 @@ public final class Words {
         }
     }
 
+    /** The bundle's keys. */
+    public java.util.Set<String> keys() {
+        return java.util.Collections.unmodifiableSet(templates.keySet());
+    }
+
     /** The text of a key, as written. */
     public String get(String key) {
         Template t = templates.get(key);
@@ -59,14 +64,19 @@ public final class Words {
         return template(key).format(args);
     }
 
-    /** Writes a template's words to a sentence. */
-    public void write(Sentence out, String key, Part... parts) {
-        template(key).write(out, parts);
-    }
-
-    /** Writes a template's words to a sentence. */
-    public void write(Sentence out, Key key, Part... parts) {
-        key.in(this).write(out, parts);
+    /**
+     * A template whose placeholders are filled in sequence ({@link Template#piece}), with no
+     * function a placeholder: fails at once unless it holds {@code placeholders} of them in the
+     * order 0, 1, 2..., each once.
+     */
+    public Template sequential(String key, int placeholders) {
+        Template t = template(key);
+        if (!t.inOrder(placeholders)) {
+            throw new IllegalStateException("the message bundle for " + bundle.getLocale() + " must hold the "
+                    + placeholders + " placeholders of " + key + " in the order {0}, {1}...: they are filled"
+                    + " in sequence");
+        }
+        return t;
     }
 
     /**
@@ -94,13 +104,8 @@ public final class Words {
          */
         public Key(String key, int placeholders) {
             this(key);
-            for (Words w : List.of(VI, EN)) {
-                if (!in(w).inOrder(placeholders)) {
-                    throw new IllegalStateException("the message bundle for " + w.bundle.getLocale() + " must hold the "
-                            + placeholders + " placeholders of " + key + " in the order {0}, {1}...: they are filled"
-                            + " in sequence");
-                }
-            }
+            VI.sequential(key, placeholders);
+            EN.sequential(key, placeholders);
         }
 
         public Template in(Words w) {
@@ -113,7 +118,7 @@ public final class Words {
         }
     }
 
-    /** What fills one placeholder. */
+    /** Writes a piece of a sentence composed elsewhere, such as a reason's text within a message. */
     public interface Part {
         public void write(Sentence out);
     }
@@ -154,21 +159,6 @@ public final class Words {
         public void piece(Sentence out, int i) {
             if (encoded[i].length != 0) {
                 out.literal(this, i);
-            }
-        }
-
-        /** Writes the template with its placeholders filled by {@code parts}, in the template's order. */
-        public void write(Sentence out, Part... parts) {
-            byte[][] e = encoded;
-            int[] o = order;
-            for (int i = 0; i < o.length; i++) {
-                if (e[i].length != 0) {
-                    out.literal(this, i);
-                }
-                parts[o[i]].write(out);
-            }
-            if (e[o.length].length != 0) {
-                out.literal(this, o.length);
             }
         }
 

@@ -45,6 +45,19 @@ class WordsTests {
     }
 
     @Test
+    void everyTemplateOfBothBundlesHoldsItsPlaceholdersInOrderAndWordingLoads() {
+        for (Words w : List.of(Words.VI, Words.EN)) {
+            for (String key : w.keys()) {
+                Words.Template t = w.template(key);
+                assertTrue(t.inOrder(t.order().length), key + " fills its placeholders out of order");
+            }
+        }
+        // Its templates are checked as it loads: a bundle that broke the order would fail here.
+        assertEquals("the whole", Wording.denominator(new io.github.cqskpi.internal.ruleset.TargetDef(0, "T", "1",
+                new io.github.cqskpi.Message("v", "e"), java.util.Set.of(), java.util.Set.of(), null)));
+    }
+
+    @Test
     void bothLanguagesCarryEveryKeyAndKeepTheirDiacritics() {
         for (String key : List.of("message", "status.MET", "status.NOT_MET", "status.PENDING", "status.NOT_APPLICABLE",
                 "status.INSUFFICIENT_DATA", "operator.GREATER_THAN", "operator.AT_LEAST", "operator.EQUAL", "ratio",
