@@ -1,5 +1,6 @@
 package io.github.cqskpi.examples.cli;
 
+import static io.github.cqskpi.examples.cli.PipeAndSignalTests.readAll;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +57,11 @@ class LaunchIT {
     }
 
     static Run run(Map<String, String> env, String... args) throws Exception {
-        Process p = start(env, args);
+        return finish(start(env, args));
+    }
+
+    /** Closes the process's standard input and waits for its end and all it wrote. */
+    static Run finish(Process p) throws Exception {
         p.getOutputStream().close();
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
         byte[] out = p.getInputStream().readAllBytes();
@@ -99,16 +101,12 @@ class LaunchIT {
         ProcessBuilder b = new ProcessBuilder(command);
         b.environment().put("JAVA_HOME", System.getProperty("java.home"));
         b.environment().remove("KPI_CLI_JAR");
-        Process p = b.start();
-        p.getOutputStream().close();
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        Run script = finish(b.start());
         Run one = run(Map.of(Launch.SWITCH, "0"), args);
-        assertEquals(one.status(), p.exitValue());
-        assertArrayEquals(one.out(), out);
+        assertEquals(one.status(), script.status());
+        assertArrayEquals(one.out(), script.out());
         // A JVM that could not map it would say so here (the script keeps those warnings).
-        assertEquals("", new String(err.get(), UTF_8));
+        assertEquals("", script.err());
         assertEquals(made, Files.getLastModifiedTime(archive), "the script found the build's archive, made none");
     }
 
@@ -135,30 +133,12 @@ class LaunchIT {
     void aSignalToTheJarStopsTheChildAndLeavesNoCopyBehind() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/bin/kill")) || Files.isExecutable(Path.of("/usr/bin/kill")),
                 "needs kill");
-        Path tmp = Path.of("/tmp");
-        byte[] record = ("{\"unit\":{\"id\":\"x\",\"level\":\"COMMUNE\"},\"period\":{\"from\":\"2022-01-01\","
-                + "\"to\":\"2022-12-31\"},\"metrics\":{}},").getBytes(UTF_8);
+        Path tmp = Path.of("/tmp"); // the child's java.io.tmpdir: it is started with no option
         for (Map.Entry<String, Integer> signal : Map.of("TERM", 143, "INT", 130).entrySet()) {
-            Set<Path> before = new HashSet<>(spools(tmp));
+            Set<Path> before = new HashSet<>(PipeAndSignalTests.spools(tmp));
             Process p = start(Map.of(), "evaluate");
             try {
-                CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> {
-                    try (OutputStream in = p.getOutputStream()) {
-                        in.write("{\"records\":[".getBytes(UTF_8));
-                        while (true) {
-                            in.write(record);
-                        }
-                    } catch (IOException e) {
-                        // Stopped: the pipe is closed.
-                    }
-                });
-                CompletableFuture.runAsync(() -> readAll(p.getInputStream()));
-                CompletableFuture.runAsync(() -> readAll(p.getErrorStream()));
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                while (newSpools(tmp, before).stream().mapToLong(LaunchIT::size).sum() < 100_000) {
-                    assertTrue(System.nanoTime() < deadline, "no copy appeared");
-                    Thread.sleep(20);
-                }
+                CompletableFuture<Void> feeding = PipeAndSignalTests.endlessRequestCopied(p, tmp, before);
                 List<ProcessHandle> children = p.children().toList();
                 assertEquals(1, children.size(), "one child JVM");
                 ProcessHandle child = children.get(0);
@@ -166,43 +146,17 @@ class LaunchIT {
                 assertTrue(child.info().arguments().map(List::of).orElse(List.of()).contains(flag + archive),
                         "the child maps the archive: " + child.info().commandLine().orElse("?"));
 
-                assertEquals(0, new ProcessBuilder("kill", "-" + signal.getKey(), Long.toString(p.pid())).start()
-                        .waitFor());
+                PipeAndSignalTests.kill(p, signal.getKey());
                 assertTrue(p.waitFor(60, TimeUnit.SECONDS), "SIG" + signal.getKey() + " stops it");
                 assertEquals(signal.getValue(), p.exitValue(), "SIG" + signal.getKey());
                 assertFalse(child.isAlive(), "the child ended before the jar's JVM");
                 feeding.get(60, TimeUnit.SECONDS);
-                assertEquals(List.of(), newSpools(tmp, before), "SIG" + signal.getKey() + " leaves no copy behind");
+                assertEquals(List.of(), PipeAndSignalTests.newSpools(tmp, before),
+                        "SIG" + signal.getKey() + " leaves no copy behind");
             } finally {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
             }
-        }
-    }
-
-    static List<Path> spools(Path tmp) throws IOException {
-        try (Stream<Path> s = Files.list(tmp)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("cqs-kpi-request-")).toList();
-        }
-    }
-
-    static List<Path> newSpools(Path tmp, Set<Path> before) throws IOException {
-        return spools(tmp).stream().filter(p -> !before.contains(p)).toList();
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
         }
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -89,12 +90,13 @@ class PipeAndSignalTests {
     void theCopyOfAnEndlessPipeIsDeletedOnSigtermAndSigint(@TempDir Path tmp) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/bin/kill")) || Files.isExecutable(Path.of("/usr/bin/kill")),
                 "needs kill");
-        byte[] record = ("{\"unit\":{\"id\":\"x\",\"level\":\"COMMUNE\"},\"period\":{\"from\":\"2022-01-01\","
-                + "\"to\":\"2022-12-31\"},\"metrics\":{}},").getBytes(UTF_8);
         for (String signal : List.of("TERM", "INT")) {
             Process p = start(tmp, "evaluate");
             try {
-                killed(p, signal, record, tmp);
+                CompletableFuture<Void> feeding = endlessRequestCopied(p, tmp, Set.of());
+                kill(p, signal);
+                assertTrue(p.waitFor(60, TimeUnit.SECONDS), signal + " stops it");
+                feeding.get(60, TimeUnit.SECONDS);
             } finally {
                 p.destroyForcibly();
             }
@@ -102,29 +104,40 @@ class PipeAndSignalTests {
         }
     }
 
-    private static void killed(Process p, String signal, byte[] record, Path tmp) throws Exception {
-        {
-            CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> {
-                try (OutputStream in = p.getOutputStream()) {
-                    in.write("{\"records\":[".getBytes(UTF_8));
-                    while (true) {
-                        in.write(record);
-                    }
-                } catch (IOException e) {
-                    // Killed: the pipe is closed.
+    /**
+     * Feeds the process a request whose records never end and drains its outputs, each on a
+     * thread of its own, until the copies of standard input in {@code tmp} that were not there
+     * {@code before} hold 100 KB. Returns the feeding, which ends when the process stops reading.
+     */
+    static CompletableFuture<Void> endlessRequestCopied(Process p, Path tmp, Set<Path> before) throws Exception {
+        byte[] record = ("{\"unit\":{\"id\":\"x\",\"level\":\"COMMUNE\"},\"period\":{\"from\":\"2022-01-01\","
+                + "\"to\":\"2022-12-31\"},\"metrics\":{}},").getBytes(UTF_8);
+        CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> {
+            try (OutputStream in = p.getOutputStream()) {
+                in.write("{\"records\":[".getBytes(UTF_8));
+                while (true) {
+                    in.write(record);
                 }
-            });
-            CompletableFuture.runAsync(() -> readAll(p.getInputStream()));
-            CompletableFuture.runAsync(() -> readAll(p.getErrorStream()));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (spools(tmp).stream().mapToLong(PipeAndSignalTests::size).sum() < 100_000) {
-                assertTrue(System.nanoTime() < deadline, "no copy appeared");
-                Thread.sleep(20);
+            } catch (IOException e) {
+                // Stopped: the pipe is closed.
             }
-            assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), signal + " stops it");
-            feeding.get(60, TimeUnit.SECONDS);
+        });
+        CompletableFuture.runAsync(() -> readAll(p.getInputStream()));
+        CompletableFuture.runAsync(() -> readAll(p.getErrorStream()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (newSpools(tmp, before).stream().mapToLong(PipeAndSignalTests::size).sum() < 100_000) {
+            assertTrue(System.nanoTime() < deadline, "no copy appeared");
+            Thread.sleep(20);
         }
+        return feeding;
+    }
+
+    static void kill(Process p, String signal) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor());
+    }
+
+    static List<Path> newSpools(Path tmp, Set<Path> before) throws IOException {
+        return spools(tmp).stream().filter(p -> !before.contains(p)).toList();
     }
 
     private static long size(Path p) {
@@ -135,7 +148,7 @@ class PipeAndSignalTests {
         }
     }
 
-    private static byte[] readAll(java.io.InputStream in) {
+    static byte[] readAll(java.io.InputStream in) {
         try {
             return in.readAllBytes();
         } catch (IOException e) {
