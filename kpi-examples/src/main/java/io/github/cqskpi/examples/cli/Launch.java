@@ -33,11 +33,19 @@ import java.util.concurrent.TimeUnit;
  * child to end before it exits itself. Any JVM option, {@code KPI_CLI_RELAUNCH=0}, the command
  * {@code serve} (a long run, whose signals and drain a second process would only complicate),
  * or a missing, stale or foreign archive keeps everything in this one JVM, exactly as before.
+ * Should the first JVM be killed outright (SIGKILL, which it cannot pass on), the child notices
+ * within a quarter of a second and stops as on a SIGTERM.
  */
 public final class Launch {
 
     /** Set to {@code 0} to keep every command in the JVM that {@code java -jar} starts. */
     static final String SWITCH = "KPI_CLI_RELAUNCH";
+
+    /** Set in the child's environment to the pid of the JVM that started it. */
+    static final String PARENT = "KPI_CLI_PARENT";
+
+    /** How often a child looks whether the JVM that started it is still there. */
+    private static final long PARENT_CHECK_MILLIS = 250;
 
     /** The commands that are over in a moment, where a second JVM's start pays for itself. */
     static final Set<String> SHORT_COMMANDS = Set.of("evaluate", "targets", "template", "rule-sets", "diff", "verify");
@@ -72,8 +80,40 @@ public final class Launch {
             if (status.started) {
                 System.exit(status.value);
             }
+        } else {
+            stopWithParent(System.getenv(PARENT));
         }
         Main.main(args);
+    }
+
+    /**
+     * In a child, stops this JVM as a SIGTERM would (exit 143, its shutdown hooks run: a copy of
+     * standard input is deleted) when the JVM that started it is gone without stopping it, killed
+     * with SIGKILL, so that no orphan goes on writing where nobody waits for it. Only when
+     * {@code parentPid} names this process's parent, checked every {@value #PARENT_CHECK_MILLIS} ms
+     * on a daemon thread.
+     */
+    static void stopWithParent(String parentPid) {
+        if (parentPid == null) {
+            return;
+        }
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        if (parent.isEmpty() || !Long.toString(parent.get().pid()).equals(parentPid)) {
+            return;
+        }
+        ProcessHandle p = parent.get();
+        Thread watch = new Thread(() -> {
+            try {
+                while (p.isAlive()) {
+                    Thread.sleep(PARENT_CHECK_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.exit(143);
+        }, "kpi-cli parent watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /**
@@ -211,7 +251,9 @@ public final class Launch {
                 return new OptionalStatus(true, 143);
             }
             try {
-                p = new ProcessBuilder(command).inheritIO().start();
+                ProcessBuilder b = new ProcessBuilder(command).inheritIO();
+                b.environment().put(PARENT, Long.toString(ProcessHandle.current().pid()));
+                p = b.start();
             } catch (IOException | RuntimeException e) {
                 Runtime.getRuntime().removeShutdownHook(stop);
                 return new OptionalStatus(false, 0);

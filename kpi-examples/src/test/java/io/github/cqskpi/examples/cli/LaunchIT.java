@@ -130,6 +130,34 @@ class LaunchIT {
     }
 
     @Test
+    void aChildWhoseParentIsKilledOutrightStopsAndLeavesNoCopyBehind() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/kill")) || Files.isExecutable(Path.of("/usr/bin/kill")),
+                "needs kill");
+        Path tmp = Path.of("/tmp");
+        Set<Path> before = new HashSet<>(PipeAndSignalTests.spools(tmp));
+        Process p = start(Map.of(), "evaluate");
+        List<ProcessHandle> children = new ArrayList<>();
+        try {
+            CompletableFuture<Void> feeding = PipeAndSignalTests.endlessRequestCopied(p, tmp, before);
+            ProcessHandle child = p.children().findFirst().orElseThrow();
+            children.add(child); // once the parent is gone, p.descendants() no longer finds it
+            PipeAndSignalTests.kill(p, "KILL");
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(137, p.exitValue());
+            child.onExit().get(15, TimeUnit.SECONDS);
+            feeding.get(60, TimeUnit.SECONDS);
+            assertEquals(List.of(), PipeAndSignalTests.newSpools(tmp, before), "the orphan deleted its copy");
+        } finally {
+            children.forEach(ProcessHandle::destroyForcibly);
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            for (Path left : PipeAndSignalTests.newSpools(tmp, before)) {
+                Files.deleteIfExists(left); // a SIGKILLed orphan's copy, when this fails
+            }
+        }
+    }
+
+    @Test
     void aSignalToTheJarStopsTheChildAndLeavesNoCopyBehind() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/bin/kill")) || Files.isExecutable(Path.of("/usr/bin/kill")),
                 "needs kill");
