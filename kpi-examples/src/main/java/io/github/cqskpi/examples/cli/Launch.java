@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -76,9 +77,9 @@ public final class Launch {
             // Whatever keeps the jar from being found or the archive from being read: run here.
         }
         if (child.isPresent()) {
-            OptionalStatus status = run(child.get());
-            if (status.started) {
-                System.exit(status.value);
+            OptionalInt status = run(child.get());
+            if (status.isPresent()) {
+                System.exit(status.getAsInt());
             }
         } else {
             stopWithParent(System.getenv(PARENT));
@@ -210,16 +211,15 @@ public final class Launch {
         }
     }
 
-    /** A child's exit status, or that it could not start. */
-    private record OptionalStatus(boolean started, int value) {
-    }
-
     /**
      * Starts the child and waits for it. A shutdown of this JVM (a signal) stops the child with a
      * SIGTERM and waits for it to end, at most a minute, then kills it; no child starts once this
      * JVM is shutting down.
+     *
+     * @return the child's exit status (143 when this JVM was already stopping), or empty when the
+     *     child could not start
      */
-    private static OptionalStatus run(List<String> command) {
+    private static OptionalInt run(List<String> command) {
         Object lock = new Object();
         Process[] child = new Process[1];
         boolean[] stopping = new boolean[1];
@@ -243,12 +243,12 @@ public final class Launch {
         try {
             Runtime.getRuntime().addShutdownHook(stop);
         } catch (IllegalStateException shuttingDown) {
-            return new OptionalStatus(true, 143);
+            return OptionalInt.of(143);
         }
         Process p;
         synchronized (lock) {
             if (stopping[0]) {
-                return new OptionalStatus(true, 143);
+                return OptionalInt.of(143);
             }
             try {
                 ProcessBuilder b = new ProcessBuilder(command).inheritIO();
@@ -256,13 +256,13 @@ public final class Launch {
                 p = b.start();
             } catch (IOException | RuntimeException e) {
                 Runtime.getRuntime().removeShutdownHook(stop);
-                return new OptionalStatus(false, 0);
+                return OptionalInt.empty();
             }
             child[0] = p;
         }
         while (true) {
             try {
-                return new OptionalStatus(true, p.waitFor());
+                return OptionalInt.of(p.waitFor());
             } catch (InterruptedException e) {
                 // Only the child's end ends this JVM's wait.
             }
